@@ -114,7 +114,8 @@ def render_protocol(protocol: dict[str, Any]) -> tuple[str, str, str]:
             if arm.get("description"):
                 lines.append(_clean(arm["description"]))
             if arm.get("interventionNames"):
-                lines.append("Assigned interventions: " + "; ".join(_clean(n) for n in arm["interventionNames"]))
+                assigned = "; ".join(_clean(n) for n in arm["interventionNames"])
+                lines.append("Assigned interventions: " + assigned)
         blocks.append(lines)
     interventions = arms_module.get("interventions") or []
     if interventions:

@@ -1,0 +1,220 @@
+"""Open inputs (files, directories, stdin), detect their kind and hand them to the format readers.
+
+This is the one place that turns every failure into a :class:`ReadError` row: a reader may raise
+:class:`ReadProblem` (or anything else, on input nobody foresaw) and the run goes on with the next
+record or file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import re
+import sys
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from extractor.readers import detect as kinds
+from extractor.readers.archive import iter_zip
+from extractor.readers.ctgov_json import iter_json, study_record
+from extractor.readers.ctgov_xml import record_from_xml
+from extractor.readers.jsonl import iter_jsonl
+from extractor.readers.limits import DEFAULT_LIMITS, Limits, ReadProblem, Rejoined, read_capped
+from extractor.readers.page_text import record_from_page_text
+from extractor.readers.text_decoding import decode_bytes, iter_text, normalize_newlines
+from extractor.records import ReadError, Record
+
+STDIN_SOURCE = "<stdin>"
+_XML_NCT = re.compile(rb"<nct_id>\s*(NCT\d{8})\s*</nct_id>")
+_BUFFER = 1 << 20
+
+
+def _stem(name: str) -> str:
+    """File name without '.gz' and its extension: 'NCT0001.json.gz' -> 'NCT0001'."""
+    base = name[:-3] if name.lower().endswith(".gz") else name
+    return Path(base).stem if base else "stdin"
+
+
+def _failure(error: BaseException) -> str:
+    """One-line reason for an exception no reader turned into a ReadProblem."""
+    if isinstance(error, (EOFError, gzip.BadGzipFile, zlib.error)):
+        return f"corrupt or truncated gzip data: {error}"
+    if isinstance(error, zipfile.BadZipFile):
+        return f"corrupt zip data: {error}"
+    if isinstance(error, RecursionError):
+        return "data nested too deeply to read (possible attack)"
+    if isinstance(error, MemoryError):
+        return "out of memory while reading this record"
+    if isinstance(error, OSError):
+        return f"read error: {error.strerror or error}"
+    text = " ".join(str(error).split())[:200]
+    return f"unexpected error: {type(error).__name__}: {text}"
+
+
+def _guarded(records: Iterator[Record | ReadError], source: str) -> Iterator[Record | ReadError]:
+    """Pass records through; an exception becomes one error row and ends this input only."""
+    try:
+        yield from records
+    except ReadProblem as problem:
+        yield ReadError(source, problem.reason, problem.record_id)
+    except Exception as error:  # noqa: BLE001 - the contract: nothing raises out of iter_records
+        yield ReadError(source, _failure(error))
+
+
+def _read_whole(stream: BinaryIO, what: str, limits: Limits) -> bytes:
+    return read_capped(stream, limits.max_record_bytes, what)
+
+
+def read_stream(
+    stream: BinaryIO,
+    source: str,
+    name: str,
+    *,
+    seekable: bool,
+    depth: int = 0,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Record | ReadError]:
+    """Records of one binary stream positioned at its start (``name`` only breaks detection ties)."""
+    return _guarded(_read_stream(stream, source, name, seekable, depth, limits), source)
+
+
+def _read_stream(
+    stream: BinaryIO, source: str, name: str, seekable: bool, depth: int, limits: Limits
+) -> Iterator[Record | ReadError]:
+    head = stream.read(kinds.HEAD_BYTES) or b""
+    kind = kinds.detect_kind(head, name)
+    if seekable:
+        stream.seek(0)
+        body: BinaryIO = stream
+    else:
+        body = io.BufferedReader(Rejoined(head, stream), _BUFFER)  # type: ignore[arg-type]
+    stem = _stem(name)
+
+    if kind == kinds.EMPTY:
+        yield ReadError(source, "empty file")
+    elif kind == kinds.BINARY:
+        yield ReadError(source, "not a text or trial-record file")
+    elif kind == kinds.HTML:
+        yield ReadError(source, "an HTML page: save the page as text or give its registry record")
+    elif kind in (kinds.GZIP, kinds.ZIP) and depth >= limits.max_nesting:
+        yield ReadError(source, f"archives nested more than {limits.max_nesting} deep (not read)")
+    elif kind == kinds.GZIP:
+        inner = name[:-3] if name.lower().endswith(".gz") else name
+        unzipped = gzip.GzipFile(fileobj=body, mode="rb")
+        yield from _read_stream(unzipped, source, inner, False, depth + 1, limits)  # type: ignore[arg-type]
+    elif kind == kinds.ZIP:
+        if seekable:
+            archive = zipfile.ZipFile(body)
+        else:
+            # zipfile needs to seek (the directory is at the end); hold a piped archive in memory.
+            archive = zipfile.ZipFile(
+                io.BytesIO(read_capped(body, limits.max_buffered_archive_bytes, "zip archive"))
+            )
+        with archive:
+
+            def read_entry(
+                entry: BinaryIO, entry_source: str, entry_name: str
+            ) -> Iterator[Record | ReadError]:
+                return read_stream(
+                    entry, entry_source, entry_name, seekable=False, depth=depth + 1, limits=limits
+                )
+
+            yield from iter_zip(archive, source, read_entry, limits)
+    elif kind in (kinds.CTGOV_XML, kinds.OTHER_XML):
+        data = _read_whole(body, "XML document", limits)
+        try:
+            yield record_from_xml(data, source)
+        except ReadProblem as problem:
+            found = _XML_NCT.search(data[:200_000])
+            yield ReadError(source, problem.reason, found.group(1).decode() if found else problem.record_id)
+    elif kind in (kinds.CTGOV_V2, kinds.CTGOV_CLASSIC, kinds.JSON):
+        yield from iter_json(iter_text(body), source, stem, limits.max_record_bytes)
+    elif kind == kinds.JSONL:
+        chunks = normalize_newlines(iter_text(body))
+        yield from iter_jsonl(chunks, source, stem, limits.max_record_bytes, study_record)
+    else:
+        text = "".join(normalize_newlines([decode_bytes(_read_whole(body, "text file", limits))]))
+        if not text.strip():
+            yield ReadError(source, "empty file")
+        else:
+            yield record_from_page_text(text, source, stem)
+
+
+def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Record | ReadError]:
+    """Records of one file; a file that cannot be opened is one error row."""
+    source = str(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
+    except FileNotFoundError:
+        yield ReadError(source, "no such file")
+        return
+    except PermissionError:
+        yield ReadError(source, "cannot open: permission denied")
+        return
+    except OSError as error:
+        yield ReadError(source, f"cannot open: {error.strerror or error}")
+        return
+    with handle:
+        yield from read_stream(handle, source, path.name, seekable=handle.seekable(), limits=limits)
+
+
+def walk(root: Path) -> Iterator[Path | ReadError]:
+    """Files below ``root`` in sorted (deterministic) order, hidden files and directories skipped.
+
+    A directory that cannot be listed is an error row rather than silently missing records.
+    """
+    problems: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append):
+        while problems:
+            error = problems.pop(0)
+            yield ReadError(
+                str(error.filename or dirpath), f"cannot list directory: {error.strerror or error}"
+            )
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            if not filename.startswith("."):
+                yield Path(dirpath) / filename
+    for error in problems:
+        yield ReadError(str(error.filename or root), f"cannot list directory: {error.strerror or error}")
+
+
+def _stdin_stream(stdin: BinaryIO | None) -> BinaryIO | None:
+    if stdin is not None:
+        return stdin
+    return getattr(sys.stdin, "buffer", None)  # None when the process has no standard input
+
+
+def iter_inputs(
+    inputs: Iterable[str | Path] | str | Path, stdin: BinaryIO | None, limits: Limits
+) -> Iterator[Record | ReadError]:
+    """Records of every input in order: files, directories (walked), '-' for standard input."""
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]  # a lone path, not an iterable of one-character paths
+    for item in inputs:
+        if str(item) == "-":
+            stream = _stdin_stream(stdin)
+            if stream is None:
+                yield ReadError(STDIN_SOURCE, "no standard input to read")
+            else:
+                yield from read_stream(stream, STDIN_SOURCE, "", seekable=False, limits=limits)
+            continue
+        try:
+            path = Path(item)
+            is_dir = path.is_dir()
+        except TypeError:
+            yield ReadError(str(item), f"not a file path: {type(item).__name__}")
+            continue
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            yield from read_path(path, limits)
+            continue
+        for found in walk(path):
+            if isinstance(found, ReadError):
+                yield found
+            else:
+                yield from read_path(found, limits)
