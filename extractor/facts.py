@@ -29,6 +29,7 @@ class Fact:
     start: int
     end: int
     attrs: dict[str, Any] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
     section: str = ""
     sentence: str = ""
     rule: str = ""
@@ -49,6 +50,7 @@ class Fact:
             "sentence": self.sentence,
             "rule": self.rule,
             **self.attrs,
+            **self.extras,
         }
 
 
@@ -59,6 +61,8 @@ def span_attributes(span: Any) -> dict[str, Any]:
 
 def facts_from_doc(doc: Doc) -> list[Fact]:
     """All facts of a processed Doc, in document order."""
+    from extractor.pipeline.extensions import LABEL_EXTRAS
+
     known = set(labels())
     out = []
     for span in doc.spans.get(FACTS_KEY, []):
@@ -72,6 +76,7 @@ def facts_from_doc(doc: Doc) -> list[Fact]:
                 start=span.start_char,
                 end=span.end_char,
                 attrs=span_attributes(span),
+                extras={name: getattr(span._, name) for name in LABEL_EXTRAS.get(span.label_, ())},
                 section=span._.section or "",
                 sentence=span.sent.text.strip() if doc.has_annotation("SENT_START") else "",
                 rule=span._.rule or "",

@@ -1,0 +1,120 @@
+"""The ``protocol-facts`` command: extract, evaluate, agree, convert, save-model."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from extractor import __version__
+
+_LABEL_ORDER = ("INTERVENTION", "DOSE", "ROUTE", "SITE", "ENDPOINT", "SCHEDULE", "SAMPLE_SIZE")
+
+
+def _print_error(message: str) -> None:
+    print(f"protocol-facts: {message}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Run the extraction and print a short summary; non-zero only when nothing could be read."""
+    from tqdm import tqdm
+
+    from extractor.api import load
+    from extractor.records import ReadError
+    from extractor.run import example_inputs, run_extraction
+
+    inputs = args.inputs or [str(p) for p in example_inputs()]
+    if not args.inputs:
+        print(f"No input given: running on the {len(inputs)} example records shipped with the package.")
+    nlp = load()
+    bar = tqdm(unit=" records", desc="extracting", disable=None if not args.quiet else True, file=sys.stderr)
+
+    def on_item(item: object) -> None:
+        bar.update(1)
+        if isinstance(item, ReadError):
+            where = f" [{item.record_id}]" if item.record_id else ""
+            bar.write(f"protocol-facts: skipped {item.source}{where}: {item.reason}", file=sys.stderr)
+
+    try:
+        summary = run_extraction(
+            nlp, inputs, args.output, fmt=args.format, n_process=args.n_process,
+            batch_size=args.batch_size, on_item=on_item,
+        )
+    except OSError as exc:
+        bar.close()
+        _print_error(f"cannot write to {args.output}: {exc.strerror or exc}")
+        return 2
+    bar.close()
+    labels = [lab for lab in _LABEL_ORDER if summary.facts_per_label[lab]] + sorted(
+        set(summary.facts_per_label) - set(_LABEL_ORDER)
+    )
+    facts = ", ".join(f"{lab} {summary.facts_per_label[lab]}" for lab in labels) or "none"
+    print(f"Records: {summary.records}   errors: {summary.errors}   facts: {sum(summary.facts_per_label.values())}")
+    print(f"Facts per label: {facts}")
+    print(f"Tables written to {Path(args.output).resolve()}")
+    return 1 if summary.records == 0 else 0
+
+
+def cmd_save_model(args: argparse.Namespace) -> int:
+    """Save the assembled pipeline (config and pattern files) for ``spacy.load``."""
+    from extractor.pipeline.assemble import build_nlp
+
+    build_nlp().to_disk(args.path)
+    print(f"Pipeline saved to {Path(args.path).resolve()}; load it with spacy.load({str(args.path)!r}).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="protocol-facts",
+        description="Extract protocol facts (interventions, doses, routes, sites, endpoints, schedules, "
+        "sample sizes) from clinical-trial records, and score extractions against hand annotations.",
+    )
+    parser.add_argument("--version", action="version", version=f"protocol-facts {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    extract = sub.add_parser(
+        "extract",
+        help="extract facts into tables",
+        description="Read ClinicalTrials.gov API v2 JSON (a study, an array, an API page, a .zip), legacy XML, "
+        "page text or JSONL ({id, text}), files or folders, or - for stdin. With no input, runs on the "
+        "example records shipped with the package.",
+    )
+    extract.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or - (stdin)")
+    extract.add_argument("-o", "--output", default="protocol-facts-out", help="output folder (default: %(default)s)")
+    extract.add_argument("--format", default="csv", choices=["csv", "parquet", "jsonl", "xlsx"], help="table format")
+    extract.add_argument("--n-process", type=int, default=1, help="worker processes (default: %(default)s)")
+    extract.add_argument("--batch-size", type=int, default=64, help="documents per batch (default: %(default)s)")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    extract.set_defaults(func=cmd_extract)
+
+    save = sub.add_parser("save-model", help="save the pipeline for spacy.load")
+    save.add_argument("path", nargs="?", default="models/protocol_facts", help="folder (default: %(default)s)")
+    save.set_defaults(func=cmd_save_model)
+
+    from extractor.evaluation.commands import register
+
+    register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script and of ``python -m extractor``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    if getattr(args, "n_process", 1) < 1:
+        _print_error("--n-process must be at least 1")
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        _print_error("interrupted; no output was published")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""Intervention names in plain text: cell products, comparators and the names of a record's entries.
+
+Pure functions (no spaCy) over the lexicons ``cell_sources.tsv``, ``cell_tissues.tsv``, ``cell_types.tsv``,
+``cell_abbreviations.tsv``, ``control_terms.tsv``, ``generic_names.tsv`` and ``intervention_patterns.tsv``:
+
+* :func:`find_products` finds cell-product noun phrases ("allogeneic bone marrow derived mesenchymal
+  stromal cells", "hUC-MSCs", "autologous SVF cells") by their head, extended left over identity modifiers;
+* :func:`find_controls` finds comparators ("placebo", "sham procedure", "standard of care");
+* :func:`name_parts` cleans a structured name or arm label into the names it holds;
+* :func:`product_attributes` normalizes source, tissue and cell type;
+* :func:`name_key` is the key that equal names share ("MSCs" = "msc").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.lexicon_files import lexicon_parts, lexicon_rows
+
+FILES = (
+    "cell_sources.tsv",
+    "cell_tissues.tsv",
+    "cell_types.tsv",
+    "cell_abbreviations.tsv",
+    "control_terms.tsv",
+    "generic_names.tsv",
+    "intervention_patterns.tsv",
+)
+_I = re.IGNORECASE
+#: How far left of a head identity modifiers are looked for (characters).
+_MODIFIER_WINDOW = 160
+
+
+@dataclass(frozen=True)
+class ProductLexicon:
+    """Compiled product, comparator and name-cleaning patterns."""
+
+    sources: tuple[tuple[str, re.Pattern[str]], ...]
+    tissues: tuple[tuple[str, re.Pattern[str]], ...]
+    cell_types: tuple[tuple[str, re.Pattern[str]], ...]
+    abbreviation_parts: tuple[tuple[str, str, re.Pattern[str]], ...]
+    controls: tuple[tuple[str, str, re.Pattern[str]], ...]
+    generic: re.Pattern[str]
+    head: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    modifiers_before: re.Pattern[str]
+    key_modifier: re.Pattern[str]
+    tail: re.Pattern[str]
+    not_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+    trim_before: re.Pattern[str]
+    trim_after: re.Pattern[str]
+    trim_dose: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    alias: re.Pattern[str]
+    split: re.Pattern[str]
+
+
+def _bounded(pattern: str) -> str:
+    return rf"(?<![\w-])(?:{pattern})(?![\w])"
+
+
+@lru_cache(maxsize=4)
+def product_lexicon(directory: Path | None = None) -> ProductLexicon:
+    """Compile the product lexicons (from the package, or a saved pipeline's ``directory``)."""
+    sources = [(v, p) for v, p in lexicon_rows("cell_sources.tsv", directory)]
+    tissues = [(v, p) for v, p in lexicon_rows("cell_tissues.tsv", directory)]
+    source_alt = "|".join(f"(?:{p})" for _v, p in sources)
+    tissue_alt = "|".join(f"(?:{p})" for _v, p in tissues)
+    parts = {
+        k: v.replace("{SOURCE}", source_alt).replace("{TISSUE}", tissue_alt)
+        for k, v in lexicon_parts("intervention_patterns.tsv", directory).items()
+    }
+    generic = "|".join(f"(?:{p})" for _why, p in lexicon_rows("generic_names.tsv", directory))
+    return ProductLexicon(
+        sources=tuple((v, re.compile(_bounded(p), _I)) for v, p in sources),
+        tissues=tuple((v, re.compile(_bounded(p), _I)) for v, p in tissues),
+        cell_types=tuple((v, re.compile(p, _I)) for v, p in lexicon_rows("cell_types.tsv", directory)),
+        abbreviation_parts=tuple((a, v, re.compile(p)) for a, v, p in lexicon_rows("cell_abbreviations.tsv", directory)),
+        controls=tuple(
+            (kind, strength, re.compile(_bounded(p), _I)) for kind, strength, p in lexicon_rows("control_terms.tsv", directory)
+        ),
+        generic=re.compile(rf"(?:{generic})", _I),
+        head=re.compile(rf"(?<![\w-])(?:(?P<strong>{parts['strong_head']})|(?P<weak>{parts['weak_head']}))(?![\w-])", _I),
+        abbreviation=re.compile(parts["abbreviation"]),
+        modifiers_before=re.compile(rf"(?<![\w'-])(?:(?:{parts['modifier']})(?:\s*[/-]\s*|\s+))+$", _I),
+        key_modifier=re.compile(_bounded(parts["key_modifier"]), _I),
+        tail=re.compile(rf"^(?:{parts['origin_post']})?(?:{parts['post']})(?![\w-])", _I),
+        not_before=re.compile(parts["not_before"], _I),
+        not_after=re.compile(parts["not_after"], _I),
+        trim_before=re.compile(parts["trim_before"], _I),
+        trim_after=re.compile(parts["trim_after"], _I),
+        trim_dose=re.compile(parts["trim_dose"], _I),
+        qualifier=re.compile(parts["qualifier"], _I),
+        alias=re.compile(parts["alias_parenthetical"]),
+        split=re.compile(parts["name_split"], _I),
+    )
+
+
+def _non_overlapping(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Longest first where matches overlap, then in text order."""
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def find_products(text: str, lex: ProductLexicon | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, rule) of the cell-product names in ``text``, non-overlapping."""
+    lex = lex or product_lexicon()
+    found: list[tuple[int, int, str]] = []
+    for m in lex.head.finditer(text):
+        start, end = m.start(), m.end()
+        window = text[max(0, start - _MODIFIER_WINDOW) : start]
+        mods = lex.modifiers_before.search(window)
+        modifier_text = mods.group(0) if mods else ""
+        if m.group("weak") and not lex.key_modifier.search(modifier_text):
+            continue
+        start -= len(modifier_text)
+        if lex.not_after.search(text[max(0, start - 40) : start]):
+            continue
+        tail = lex.tail.match(text[end : end + 120])
+        if tail:
+            end += tail.end()
+        if lex.not_before.match(text[end : end + 40]):
+            continue
+        found.append((start, end, "intervention.product." + ("strong" if m.group("strong") else "weak")))
+    for m in lex.abbreviation.finditer(text):
+        found.append((m.start(), m.end(), "intervention.product.abbreviation"))
+    return _non_overlapping(found)
+
+
+def find_controls(text: str, lex: ProductLexicon | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, strength) of comparator names in ``text`` ("placebo", "standard of care")."""
+    lex = lex or product_lexicon()
+    found = [(m.start(), m.end(), f"{kind}\t{strength}") for kind, strength, p in lex.controls for m in p.finditer(text)]
+    return [(s, e, *k.split("\t")) for s, e, k in _non_overlapping(found)]  # type: ignore[misc]
+
+
+def control_kind(name: str, lex: ProductLexicon | None = None) -> str | None:
+    """The comparator kind a whole name is ("Placebo" -> "placebo"), or None."""
+    lex = lex or product_lexicon()
+    for kind, _strength, pattern in lex.controls:
+        if pattern.fullmatch(name.strip()):
+            return kind
+    return None
+
+
+def is_generic(name: str, lex: ProductLexicon | None = None) -> bool:
+    """True for names that are generic words ("cells", "study drug", "Group A"), not names."""
+    lex = lex or product_lexicon()
+    return lex.generic.fullmatch(name.strip(" .,:;-")) is not None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n.,:;-'\"`":
+        start += 1
+    while end > start and text[end - 1] in " \t\n.,:;-'\"`":
+        end -= 1
+    return start, end
+
+
+def name_parts(name: str, lex: ProductLexicon | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the names in a structured name or arm label; kind is "name" or "alias".
+
+    Combined names split on "+" ("hUC-MSCs+CABG"); qualifiers ("(Phase 1)"), administration words
+    ("Infusion of", "injections") and doses are trimmed; a trailing "(BM-MSC)" is an alias; generic
+    words ("Control group") give nothing.
+    """
+    lex = lex or product_lexicon()
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    pieces = []
+    for m in lex.split.finditer(name):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(name)))
+    for start, end in pieces:
+        start, end = _strip(name, start, end)
+        while True:
+            q = lex.qualifier.search(name, start, end)
+            if not q or q.start() <= start:
+                break
+            end = _strip(name, start, q.start())[1]
+        a = lex.alias.search(name[start:end])
+        if a and a.start() > 0:
+            alias_start = start + a.start("alias")
+            alias_end = start + a.end("alias")
+            if not is_generic(name[alias_start:alias_end], lex) and any(c.isalpha() for c in name[alias_start:alias_end]):
+                out.append((alias_start, alias_end, "alias"))
+            end = _strip(name, start, start + a.start())[1]
+        t = lex.trim_before.match(name[start:end])
+        if t and t.end() < end - start:
+            start += t.end()
+        d = lex.trim_dose.search(name[start:end])
+        if d and d.start() > 0:
+            end = _strip(name, start, start + d.start())[1]
+        t = lex.trim_after.search(name[start:end])
+        if t and t.start() > 0:
+            end = _strip(name, start, start + t.start())[1]
+        start, end = _strip(name, start, end)
+        if end > start and not is_generic(name[start:end], lex):
+            out.append((start, end, "name"))
+    return sorted(out)
+
+
+_KEY_SPACE = re.compile(r"[\s_/‐-―-]+")
+_KEY_DROP = re.compile(r"[®™©'’´`\u0301\"().,:]")
+
+
+def name_key(name: str) -> str:
+    """The key equal names share: lowercase, one space between words, final plural "s" dropped."""
+    key = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", name.lower())).strip()
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    return key
+
+
+def _first(rows: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    for value, pattern in rows:
+        if pattern.search(text):
+            return value
+    return None
+
+
+def product_attributes(name: str, lex: ProductLexicon | None = None) -> dict[str, str | None]:
+    """{"source", "tissue", "cell_type"} of a product name (None where the name does not say).
+
+    Abbreviations give what their prefix says ("BM-MSC" -> bone marrow, MSC; "Allo-ASC" -> allogeneic).
+    """
+    lex = lex or product_lexicon()
+    source = _first(lex.sources, name)
+    tissue = _first(lex.tissues, name)
+    cell_type = _first(lex.cell_types, name)
+    for m in lex.abbreviation.finditer(name):
+        for attribute, value, pattern in lex.abbreviation_parts:
+            if not pattern.search(m.group(0)):
+                continue
+            if attribute == "tissue" and tissue is None:
+                tissue = value
+            elif attribute == "source" and source is None:
+                source = value
+    return {"source": source, "tissue": tissue, "cell_type": cell_type}

@@ -1,0 +1,1 @@
+"""spaCy components of the protocol-facts pipeline, one module per component."""

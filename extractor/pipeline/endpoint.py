@@ -1,0 +1,197 @@
+"""ENDPOINT: outcome measures, from outcome sections and from running text.
+
+In outcome sections each measure's title line is an endpoint whose kind comes from the section heading
+(Primary / Secondary / Other Outcome Measures). In running text, "The primary outcome is ...",
+"Secondary outcome measures are: A; B, C and D", "Primary endpoint: ..." give one endpoint per listed
+measure. Each endpoint carries the time frame the record pairs with it (the SCHEDULE fact on its line or
+in its clause, set by the schedule component that runs before this one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor.lexicon_files import LexiconComponent, lexicon_parts
+from extractor.pipeline.fact_spans import add_fact, facts_of, scoped_sentences
+from extractor.pipeline.scope import doc_sections, section_name
+
+LABEL = "ENDPOINT"
+FILES = ("endpoint_patterns.tsv",)
+#: A measure list item longer than this is prose, not a measure name.
+MAX_MEASURE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class EndpointLexicon:
+    """Compiled endpoint patterns."""
+
+    measure_line: re.Pattern[str]
+    numbered: re.Pattern[str]
+    kind_primary: re.Pattern[str]
+    kind_secondary: re.Pattern[str]
+    lead: re.Pattern[str]
+    stop: re.Pattern[str]
+    time_lead: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def endpoint_lexicon(directory: Path | None = None) -> EndpointLexicon:
+    """Compile the endpoint patterns (from the package, or a saved pipeline's ``directory``)."""
+    parts = lexicon_parts("endpoint_patterns.tsv", directory)
+    flags = re.IGNORECASE | re.MULTILINE
+    return EndpointLexicon(**{name: re.compile(parts[name], flags) for name in EndpointLexicon.__dataclass_fields__})
+
+
+def heading_kind(heading: str, lex: EndpointLexicon) -> str:
+    """primary / secondary / other from an outcome section's heading."""
+    if lex.kind_primary.search(heading):
+        return "primary"
+    if lex.kind_secondary.search(heading):
+        return "secondary"
+    return "other"
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim white space, a final full stop or comma, and unbalanced outer brackets."""
+    while start < end and text[start] in " \t\"'":
+        start += 1
+    while end > start and text[end - 1] in " \t.,;:\"'":
+        end -= 1
+    return start, end
+
+
+def split_measures(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges of the measures listed in ``text[start:end]``.
+
+    Lists split on ";" always, and on commas outside parentheses; the last comma item splits on " and "
+    when both sides have two words or more ("time to healing and reduction of ulcers" is two measures,
+    "pain and disability parameters" is one).
+    """
+    pieces: list[tuple[int, int]] = []
+    for chunk in _split_outside_parens(text, start, end, ";", respect_parens=False):
+        items = _split_outside_parens(text, chunk[0], chunk[1], ",", respect_parens=True)
+        if len(items) > 1:
+            last = items.pop()
+            items.extend(_split_and(text, *last))
+        pieces.extend(items)
+    out = []
+    for s, e in pieces:
+        s, e = _strip_span(text, s, e)
+        s = _skip_article(text, s, e)
+        if e - s >= 3 and e - s <= MAX_MEASURE_CHARS:
+            out.append((s, e))
+    return out
+
+
+def _skip_article(text: str, s: int, e: int) -> int:
+    m = re.match(r"(?:the|a|an|and|or)\s+", text[s:e], re.IGNORECASE)
+    return s + m.end() if m else s
+
+
+def _split_outside_parens(text: str, start: int, end: int, sep: str, respect_parens: bool) -> list[tuple[int, int]]:
+    out, depth, begin = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == sep and (depth == 0 or not respect_parens):
+            out.append((begin, i))
+            begin = i + 1
+    out.append((begin, end))
+    return out
+
+
+def _split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    segment = text[start:end]
+    m = None
+    for candidate in re.finditer(r"\s+and\s+", segment):
+        if "(" not in segment[: candidate.start()] or ")" in segment[: candidate.start()]:
+            m = candidate
+    if m is None:
+        return [(start, end)]
+    left, right = segment[: m.start()].split(), segment[m.end() :].split()
+    if len(left) >= 2 and len(right) >= 2:
+        return [(start, start + m.start()), (start + m.end(), end)]
+    return [(start, end)]
+
+
+class EndpointRecognizer(LexiconComponent):
+    """Adds ENDPOINT facts with ``kind``, ``time_frame`` and ``time_frame_days``."""
+
+    files = FILES
+
+    def load(self, directory: Path | None) -> None:
+        self.lexicon = endpoint_lexicon(directory)
+
+    def __call__(self, doc: Doc) -> Doc:
+        schedules = facts_of(doc, "SCHEDULE")
+        self._outcome_sections(doc, schedules)
+        self._running_text(doc, schedules)
+        return doc
+
+    def _outcome_sections(self, doc: Doc, schedules: list[Span]) -> None:
+        lex, text = self.lexicon, doc.text
+        for section in doc_sections(doc):
+            if section.name != "outcomes":
+                continue
+            kind = heading_kind(section.heading, lex)
+            body_start = text.find("\n", section.start, section.end)
+            if body_start < 0:
+                continue
+            body = text[body_start + 1 : section.end]
+            numbered = bool(lex.numbered.search(body))
+            for m in lex.measure_line.finditer(body):
+                if numbered and not lex.numbered.match(m.group(0)):
+                    continue  # a description line under a numbered measure
+                if not numbered and m.group("frame") is None:
+                    continue  # unnumbered layouts: a measure line carries its time frame
+                s, e = _strip_span(text, body_start + 1 + m.start("measure"), body_start + 1 + m.end("measure"))
+                if e <= s or e - s > MAX_MEASURE_CHARS:
+                    continue
+                line_end = body_start + 1 + m.end()
+                frame = next((f for f in schedules if e <= f.start_char < line_end), None)
+                self._add(doc, s, e, kind, "endpoint.outcome_section", frame)
+
+    def _running_text(self, doc: Doc, schedules: list[Span]) -> None:
+        lex = self.lexicon
+        for sent in scoped_sentences(doc, LABEL):
+            if section_name(doc, sent.start_char) == "outcomes":
+                continue  # outcome sections give their measures line by line, above
+            text = sent.text
+            for m in lex.lead.finditer(text):
+                kind = (m.group("kind") or "").lower().replace("co-", "").replace("co", "")
+                kind = "primary" if kind in ("primary", "main", "principal") else "secondary" if "secondary" in kind else "other"
+                start = m.end()
+                stop = lex.stop.search(text, start)
+                end = stop.start() if stop else len(text)
+                next_lead = lex.lead.search(text, start)
+                if next_lead and next_lead.start() < end:
+                    end = next_lead.start()
+                frame = None
+                time = lex.time_lead.search(text, start, end)
+                if time:
+                    frame = next((f for f in schedules if sent.start_char + time.end() <= f.start_char < sent.start_char + end + 1), None)
+                    end = time.start()
+                for s, e in split_measures(text, start, end):
+                    self._add(doc, sent.start_char + s, sent.start_char + e, kind, "endpoint.running_text", frame)
+
+    @staticmethod
+    def _add(doc: Doc, start: int, end: int, kind: str, rule: str, frame: Span | None) -> None:
+        span = add_fact(doc, start, end, LABEL, rule, kind=kind)
+        if span is not None and frame is not None:
+            span._.time_frame = frame.text
+            span._.time_frame_days = frame._.days
+
+
+@Language.factory("protocol_endpoint", default_config={})
+def make_endpoint(nlp: Language, name: str) -> EndpointRecognizer:
+    """The ENDPOINT component."""
+    return EndpointRecognizer()

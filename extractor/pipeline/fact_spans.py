@@ -1,0 +1,51 @@
+"""Adding fact spans to a Doc: the one place that turns a character match into a fact span.
+
+Every component finds matches in the text of the sentences that may carry its label, then calls
+:func:`add_fact`, which aligns the match to tokens, records provenance and sets the attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from extractor.facts import FACTS_KEY
+from extractor.pipeline.scope import is_background, section_labels, section_name
+
+
+def scoped_sentences(doc: Doc, label: str) -> Iterator[Span]:
+    """Sentences whose section may carry ``label`` and that are not background."""
+    allowed = section_labels()
+    for sent in doc.sents:
+        if sent.text.strip() and label in allowed.get(section_name(doc, sent.start_char), frozenset()):
+            if not is_background(sent):
+                yield sent
+
+
+def add_fact(doc: Doc, start: int, end: int, label: str, rule: str, **attrs: Any) -> Span | None:
+    """Add a fact span covering characters [start, end) of ``doc`` (expanded to whole tokens).
+
+    Returns None where the range holds no token or repeats a fact of the same label already added.
+    """
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return None
+    group = doc.spans[FACTS_KEY] if FACTS_KEY in doc.spans else None
+    if group is not None and any(s.label_ == label and s.start == span.start and s.end == span.end for s in group):
+        return None
+    span._.rule = rule
+    span._.section = section_name(doc, span.start_char)
+    for name, value in attrs.items():
+        setattr(span._, name, value)
+    if group is None:
+        doc.spans[FACTS_KEY] = [span]
+    else:
+        group.append(span)
+    return span
+
+
+def facts_of(doc: Doc, label: str) -> list[Span]:
+    """The fact spans of ``label`` added so far."""
+    return [s for s in doc.spans.get(FACTS_KEY, []) if s.label_ == label]

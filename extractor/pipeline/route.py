@@ -1,0 +1,117 @@
+"""ROUTE: explicit routes of administration ("intramuscular injection", "infused intravenously", "IV").
+
+Route words come from ``data/lexicons/routes.tsv``; a route is never inferred from "infusion" alone.
+Abbreviations (IV, IM, SC ...) and ambiguous adjectives ("oral") count only beside a word of
+administration, so "stage IV" and "oral mucositis" are not routes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.lexicon_files import LexiconComponent, lexicon_rows
+from extractor.pipeline.fact_spans import add_fact, scoped_sentences
+
+LABEL = "ROUTE"
+
+
+@dataclass(frozen=True)
+class RouteLexicon:
+    """Compiled route forms, administration words and exclusions."""
+
+    forms: tuple[tuple[str, str, re.Pattern[str]], ...]  # (route, form, pattern)
+    join_after: re.Pattern[str]
+    join_before: re.Pattern[str]
+    license_after: re.Pattern[str]
+    license_before: re.Pattern[str]
+    exclusions: re.Pattern[str]
+
+
+FILES = ("routes.tsv", "administration_words.tsv", "route_exclusions.tsv")
+
+
+@lru_cache(maxsize=4)
+def route_lexicon(directory: Path | None = None) -> RouteLexicon:
+    """Compile the route lexicons (from the package, or a saved pipeline's ``directory``)."""
+    forms = []
+    for route, form, pattern in lexicon_rows("routes.tsv", directory):
+        flags = 0 if form == "abbr" else re.IGNORECASE
+        forms.append((route, form, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags)))
+    admin = {position: pattern for position, pattern in lexicon_rows("administration_words.tsv", directory)}
+    exclusions = "|".join(f"(?:{pattern})" for _why, pattern in lexicon_rows("route_exclusions.tsv", directory))
+    return RouteLexicon(
+        forms=tuple(forms),
+        join_after=re.compile(rf"\s+(?:\([A-Za-z.]{{2,5}}\)\s+)?{admin['after']}(?![\w-])", re.IGNORECASE),
+        join_before=re.compile(rf"(?<![\w-]){admin['before']}\s+$", re.IGNORECASE),
+        license_after=re.compile(
+            rf"\s*(?:\([A-Za-z.]{{2,5}}\)\s*)?(?:{admin['after']}|{admin['license']})(?![\w-])", re.IGNORECASE
+        ),
+        license_before=re.compile(
+            rf"(?:(?<![\w-])(?:via|by|through|the)|{admin['before']}|{admin['after']}|(?:ly|IV|PO|SC|IM)\s+(?:or|and|/))\s+$",
+            re.IGNORECASE,
+        ),
+        exclusions=re.compile(rf"(?<![\w-])(?:{exclusions})(?![\w-])", re.IGNORECASE),
+    )
+
+
+def find_routes(text: str, lex: RouteLexicon | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, route, rule) of every route mention in ``text``, longest first where they overlap."""
+    lex = lex or route_lexicon()
+    excluded = [(m.start(), m.end()) for m in lex.exclusions.finditer(text)]
+    found: list[tuple[int, int, str, str]] = []
+    for route, form, pattern in lex.forms:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if any(s <= start < e for s, e in excluded):
+                continue
+            before, after = text[max(0, start - 40) : start], text[end : end + 60]
+            if form in ("abbr", "needs_admin"):
+                licensed = lex.license_after.match(after) or lex.license_before.search(before)
+                if not licensed:
+                    continue
+                # "intravenous (IV) infusion": the abbreviation defines the word before it; one span.
+                if form == "abbr" and before.endswith("(") and after.startswith(")"):
+                    continue
+            joined = lex.join_after.match(after)
+            if joined:
+                end += joined.end()
+            elif m.group(0).lower().endswith(("ly", "mouth", "os")):
+                preceding = lex.join_before.search(before)
+                if preceding:
+                    start -= len(before) - preceding.start()
+            rule = f"route.{form}" + (".joined" if (start, end) != (m.start(), m.end()) else "")
+            found.append((start, end, route, rule))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str, str]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+class RouteRecognizer(LexiconComponent):
+    """Adds ROUTE facts with a ``route`` attribute from the schema vocabulary."""
+
+    files = FILES
+
+    def load(self, directory: Path | None) -> None:
+        self.lexicon = route_lexicon(directory)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in scoped_sentences(doc, LABEL):
+            for start, end, route, rule in find_routes(sent.text, self.lexicon):
+                add_fact(doc, sent.start_char + start, sent.start_char + end, LABEL, rule, route=route)
+        return doc
+
+
+@Language.factory("protocol_route", default_config={})
+def make_route(nlp: Language, name: str) -> RouteRecognizer:
+    """The ROUTE component."""
+    return RouteRecognizer()

@@ -1,0 +1,92 @@
+"""SCHEDULE: when participants are assessed, visited or followed up, normalized to days.
+
+Two sources: every outcome time frame ("[Time Frame: 12 weeks after MSC administration]" gives
+"12 weeks after MSC administration"), and follow-up statements in running text ("Follow-up visits will
+be scheduled at 48 hours and 2, 4, 8, 12, 24 and 52 weeks post-treatment"). The time grammar lives in
+:mod:`extractor.normalize.time`; this component decides which time expressions are assessment times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.lexicon_files import LexiconComponent, lexicon_parts
+from extractor.normalize.time import TimeValue, find_time_expressions, normalize_time
+from extractor.pipeline.fact_spans import add_fact, scoped_sentences
+from extractor.pipeline.scope import doc_sections, section_name
+
+LABEL = "SCHEDULE"
+FILES = ("schedule_context.tsv",)
+_TIME_FRAME = re.compile(r"\[\s*Time\s*Frame\s*:\s*(?P<frame>[^\]\n]*?)\s*\]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ScheduleContext:
+    """Compiled context patterns."""
+
+    assessment: re.Pattern[str]
+    not_time_point_before: re.Pattern[str]
+    not_time_point_after: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def schedule_context(directory: Path | None = None) -> ScheduleContext:
+    """Compile the schedule context patterns (from the package, or a saved pipeline's ``directory``)."""
+    parts = lexicon_parts("schedule_context.tsv", directory)
+    return ScheduleContext(**{name: re.compile(parts[name], re.IGNORECASE) for name in ScheduleContext.__dataclass_fields__})
+
+
+def _attrs(value: TimeValue) -> dict[str, object]:
+    return {
+        "days": [float(d) if d != int(d) else int(d) for d in value.days],
+        "every": value.every,
+        "through": value.through,
+        "anchor": value.anchor or None,
+    }
+
+
+class ScheduleRecognizer(LexiconComponent):
+    """Adds SCHEDULE facts with ``days``, ``every``, ``through`` and ``anchor``."""
+
+    files = FILES
+
+    def load(self, directory: Path | None) -> None:
+        self.context = schedule_context(directory)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for section in doc_sections(doc):
+            if section.name != "outcomes":
+                continue
+            for m in _TIME_FRAME.finditer(text, section.start, section.end):
+                start, end = m.start("frame"), m.end("frame")
+                while end > start and text[end - 1] in ".,; ":
+                    end -= 1
+                if end > start:
+                    add_fact(doc, start, end, LABEL, "schedule.time_frame", **_attrs(normalize_time(text[start:end])))
+        ctx = self.context
+        for sent in scoped_sentences(doc, LABEL):
+            if section_name(doc, sent.start_char) == "outcomes" or not ctx.assessment.search(sent.text):
+                continue
+            sentence = sent.text
+            for m in find_time_expressions(sentence):
+                before, after = sentence[max(0, m.start - 40) : m.start], sentence[m.end : m.end + 40]
+                if ctx.not_time_point_before.search(before) or ctx.not_time_point_after.match(after):
+                    continue
+                value = m.value
+                if not (value.days or value.every or value.through):
+                    continue
+                add_fact(doc, sent.start_char + m.start, sent.start_char + m.end, LABEL, f"schedule.{m.rule}", **_attrs(value))
+        return doc
+
+
+@Language.factory("protocol_schedule", default_config={})
+def make_schedule(nlp: Language, name: str) -> ScheduleRecognizer:
+    """The SCHEDULE component."""
+    return ScheduleRecognizer()

@@ -1,0 +1,51 @@
+"""scispaCy's combined rule tokenizer, adjusted so dose notations split at their parts.
+
+Registered as ``protocol_facts.tokenizer.v1`` so a saved pipeline's config can name it; the extra
+rules live in ``data/lexicons/tokenizer_rules.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from types import SimpleNamespace
+
+import spacy
+from scispacy.custom_tokenizer import combined_rule_prefixes, combined_rule_tokenizer
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex
+
+from extractor.lexicon_files import lexicon_rows
+
+
+@lru_cache(maxsize=1)
+def tokenizer_rules() -> dict[str, tuple[str, ...]]:
+    """The extra infix and prefix patterns, by kind."""
+    rules: dict[str, list[str]] = {"infix": [], "prefix": []}
+    for kind, _why, pattern in lexicon_rows("tokenizer_rules.tsv"):
+        rules[kind].append(pattern)
+    return {kind: tuple(patterns) for kind, patterns in rules.items()}
+
+
+def protocol_tokenizer(nlp: Language) -> Tokenizer:
+    """The adjusted tokenizer for ``nlp``'s vocabulary."""
+    # scispaCy reads nlp.tokenizer.token_match, which does not exist yet while a Language is being built
+    # from its config; hand it the language defaults instead.
+    shim = SimpleNamespace(
+        vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=SimpleNamespace(token_match=nlp.Defaults.token_match)
+    )
+    tokenizer = combined_rule_tokenizer(shim)  # type: ignore[arg-type]
+    tokenizer.url_match = nlp.Defaults.url_match
+    rules = tokenizer_rules()
+    # scispaCy does not expose its infix list, so ours come first and its own follow via its regex.
+    base_infix = tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
+    tokenizer.infix_finditer = compile_infix_regex([*rules["infix"], base_infix]).finditer
+    tokenizer.prefix_search = compile_prefix_regex([*rules["prefix"], *combined_rule_prefixes()]).search
+    return tokenizer
+
+
+@spacy.registry.tokenizers("protocol_facts.tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Config entry point: ``[nlp.tokenizer] @tokenizers = "protocol_facts.tokenizer.v1"``."""
+    return protocol_tokenizer

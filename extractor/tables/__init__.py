@@ -1,0 +1,1 @@
+"""Tables built from processed Docs: facts, one table per label, trials, errors and documents."""

@@ -1,0 +1,69 @@
+"""Rows of the output tables, built from processed records (outside the pipeline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extractor.batch import Processed
+from extractor.facts import Fact, facts_from_doc
+from extractor.records import ReadError, Record
+from extractor.tables.columns import LABEL_TABLES
+
+
+def _dose_text(fact: Fact) -> str:
+    low, high, unit = fact.attrs.get("low"), fact.attrs.get("high"), fact.attrs.get("unit")
+    value = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+    return f"{value} {unit}".strip()
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    return list(dict.fromkeys(v for v in values if v not in (None, "")))
+
+
+def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
+    """One row per document: its id and title with the facts gathered."""
+    by_label: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_label.setdefault(fact.label, []).append(fact)
+    sizes = [f.attrs.get("n") for f in by_label.get("SAMPLE_SIZE", []) if f.attrs.get("n") is not None]
+    text_sizes = [f.attrs["n"] for f in by_label.get("SAMPLE_SIZE", []) if f.section != "design" and f.attrs.get("n")]
+    meta = record.meta or {}
+    return {
+        "id": record.id,
+        "title": record.title,
+        "source": record.source,
+        "kind": record.kind,
+        "n_facts": len(facts),
+        "doses": "; ".join(_unique([_dose_text(f) for f in by_label.get("DOSE", []) if f.attrs.get("low") is not None])),
+        "routes": "; ".join(_unique([f.attrs.get("route") for f in by_label.get("ROUTE", [])])),
+        "sites": "; ".join(_unique([f.attrs.get("site") for f in by_label.get("SITE", [])])),
+        "n_sites": "; ".join(str(n) for n in _unique([f.attrs.get("n_sites") for f in by_label.get("SITE", [])])),
+        # The text's own count wins over the registry's enrollment line, which may be actual, not planned.
+        "sample_size": max(text_sizes) if text_sizes else (max(sizes) if sizes else None),
+        "enrollment": meta.get("enrollment"),
+        "phases": "/".join(meta.get("phases") or []),
+    }
+
+
+def document_row(record: Record) -> dict[str, Any]:
+    """The text the offsets of a record's facts refer to, with its sections."""
+    return {
+        "id": record.id,
+        "source": record.source,
+        "kind": record.kind,
+        "title": record.title,
+        "text": record.text,
+        "sections": [s.to_dict() for s in record.sections],
+    }
+
+
+def rows_for(item: Processed | ReadError) -> dict[str, list[dict[str, Any]]]:
+    """Rows for every table from one processed record or one error."""
+    if isinstance(item, ReadError):
+        return {"errors": [item.to_dict()]}
+    facts = facts_from_doc(item.doc)
+    rows: dict[str, list[dict[str, Any]]] = {"facts": [f.to_row() for f in facts]}
+    for label, table in LABEL_TABLES.items():
+        rows[table] = [f.to_row() for f in facts if f.label == label]
+    rows["trials"] = [trial_row(item.record, facts)]
+    return rows

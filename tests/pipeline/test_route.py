@@ -1,0 +1,68 @@
+"""ROUTE: route words, administration words, abbreviations and what is not a route (real corpus sentences)."""
+
+import pytest
+
+from extractor.pipeline.route import find_routes
+
+
+def routes(text):
+    return [(text[s:e], route) for s, e, route, _rule in find_routes(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The MANUS Trial aims to examine the safety, feasibility and potential efficacy of intramuscularly "
+            "injected allogeneic mesenchymal stromal cells as treatment for digital ulcers of systemic sclerosis.",
+            [("intramuscularly injected", "intramuscular")],
+        ),
+        (
+            "20 participants will be randomised (1:1) to undergo intramuscular injection (8 sites) of allogeneic "
+            "bone marrow derived mesenchymal stromal cells (BM-MSC) (45-50*10^6) or placebo in the most affected limb.",
+            [("intramuscular injection", "intramuscular")],
+        ),
+        ("MSCs will be intravenously infused at a dose of 1×10^6 cells/kg.", [("intravenously infused", "intravenous")]),
+        (
+            "The cases assigned to this group will be injected intra-articularly with Lipogems®.",
+            [("injected intra-articularly", "intra-articular")],
+        ),
+        ("Intravenous (IV) infusion of ULSC in 20 patients with COVID-19 ARDS:", [("Intravenous (IV) infusion", "intravenous")]),
+        (
+            "The overall objective of this study is to evaluate the safety profile of a single IV infusion of "
+            "autologous adipose-derived mesenchymal stem cells (HB-adMSCs) in subjects with clinical diagnosis of RA.",
+            [("IV infusion", "intravenous")],
+        ),
+        (
+            "Patients with OA will receive intravenous infusion and intraarticular injection of UC-MSCs.",
+            [("intravenous infusion", "intravenous"), ("intraarticular injection", "intra-articular")],
+        ),
+        ("Patients with SCI will receive a single intrathecal injection of AD-MSCs.", [("intrathecal injection", "intrathecal")]),
+        (
+            "In this trial, eligible ischemic heart failure patients will be proceeded intracoronary administration "
+            "of autologous adipose tissue derived stromal cells by cardiac catheterization.",
+            [("intracoronary administration", "intracoronary")],
+        ),
+        ("Safety of Intracavernous injection of Wharton jelly Mesenchymal stem cells.", [("Intracavernous injection", "intracavernous")]),
+        ("Participants will receive EN001 intravenously (IV) once on Day 1.", [("intravenously", "intravenous")]),
+        ("Patients receive methotrexate IV on days 1, 3, 6, and 11.", [("IV", "intravenous")]),
+        ("Patients also receive cyclosporine orally or IV (over 1-4 hours) twice daily.", [("orally", "oral"), ("IV", "intravenous")]),
+    ],
+)
+def test_routes_in_real_sentences(sentence, expected):
+    assert routes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients with stage IV non-small cell lung cancer are eligible.",
+        "Acute GVHD grade II-IV of skin, liver and gut.",
+        "Oral mucositis will be graded weekly.",
+        "Cell infusion will start 2 hours after the end of the procedure.",
+        "MSCs will be injected into the knee joint.",
+        "History of intravenous drug use.",
+    ],
+)
+def test_not_routes(sentence):
+    assert routes(sentence) == []

@@ -1,0 +1,39 @@
+"""SAMPLE_SIZE: participant counts of this trial, not of arms or groups (real corpus sentences)."""
+
+import pytest
+
+from extractor.pipeline.sample_size import find_sample_sizes
+
+
+def sizes(text):
+    return [(text[s:e], n) for s, e, n, _rule in find_sample_sizes(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("20 participants will be randomised (1:1) to undergo intramuscular injection (8 sites).", [("20 participants", 20)]),
+        ("A total of 40 eligible patients will be recruited in this study.", [("40 eligible patients", 40)]),
+        ("This study plans to enroll 10 patients (aged 13-17 years) with refractory perianal fistulizing disease.", [("10 patients", 10)]),
+        ("Twenty adult patients (age 18 years or older) with refractory Crohn's disease will be enrolled.", [("Twenty adult patients", 20)]),
+        ("The CIHF trial will enroll 105 patients with randomization into active and placebo therapy with 2:1 ratio.", [("105 patients", 105)]),
+        ("After assignment of the written informed consent, thirty six patients with decompensated cirrhosis will be enrolled.", [("thirty six patients", 36)]),
+    ],
+)
+def test_sample_sizes_in_real_sentences(sentence, expected):
+    assert sizes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "3 Groups of patients will be assigned to this trial: Study group1: Will use autologous fat augmentation.",
+        "After 3 weeks the patient will be given Triamcinolone acetonide 40 mg/cc / cm3.",
+        "Each subject received a single dose of 6.0*10^6, 3.0*10^7, 6.0*10^7, and 9.0*10^7 cells / person.",
+        "The first six subjects received allo-MSC therapy (open label) and were assessed for safety.",
+        "In the control group, other 24 patients received conventional treatment plus 4 times of placebo intravenously.",
+        "A total of 99 patients (33 per treatment arm) will be accrued for this study within 5 months.".replace("99 patients ", "33 patients per treatment arm "),
+    ],
+)
+def test_not_sample_sizes(sentence):
+    assert sizes(sentence) == []
