@@ -19,10 +19,12 @@ from extractor.evaluation.metrics import EvaluationError
 #: At most this many problems are printed; the rest are counted.
 MAX_PRINTED_PROBLEMS = 50
 EXIT_OK, EXIT_INVALID_INPUT = 0, 1
+#: Prefix of error lines, as in the rest of the CLI.
+PROG = "protocol-facts"
 
 
 def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"{PROG}: {message}", file=sys.stderr)
     return EXIT_INVALID_INPUT
 
 
@@ -31,11 +33,11 @@ def _guarded(action: Callable[[], int]) -> int:
     try:
         return action()
     except ValidationError as err:
-        print(f"error: {len(err.problems)} annotation problem(s)", file=sys.stderr)
+        _fail(f"{len(err.problems)} annotation problem(s)")
         for problem in err.problems[:MAX_PRINTED_PROBLEMS]:
-            print(f"error: {problem}", file=sys.stderr)
+            _fail(str(problem))
         if len(err.problems) > MAX_PRINTED_PROBLEMS:
-            print(f"error: … and {len(err.problems) - MAX_PRINTED_PROBLEMS} more", file=sys.stderr)
+            _fail(f"… and {len(err.problems) - MAX_PRINTED_PROBLEMS} more")
         return EXIT_INVALID_INPUT
     except EvaluationError as err:
         for problem in err.problems:
@@ -120,7 +122,12 @@ def register(subparsers: Any) -> None:
     from extractor.evaluation.interop import ALIASES, FORMATS
 
     evaluate = subparsers.add_parser(
-        "evaluate", help="score predictions against hand annotations", description=run_evaluate.__doc__
+        "evaluate",
+        help="score predictions against hand annotations",
+        description=(
+            "Score predictions (a JSONL file, or the extractor run on the gold texts) against hand "
+            "annotations; writes metrics.json, report.md and a self-contained report.html."
+        ),
     )
     evaluate.add_argument("gold", metavar="GOLD.jsonl", help="hand annotations (schema JSONL)")
     evaluate.add_argument(
@@ -139,7 +146,12 @@ def register(subparsers: Any) -> None:
     evaluate.set_defaults(func=run_evaluate)
 
     agree = subparsers.add_parser(
-        "agree", help="agreement between two annotators' files", description=run_agree.__doc__
+        "agree",
+        help="agreement between two annotators' files",
+        description=(
+            "Agreement between two annotators' files on their shared documents "
+            "(A treated as gold; F1 is symmetric)."
+        ),
     )
     agree.add_argument("a", metavar="A.jsonl")
     agree.add_argument("b", metavar="B.jsonl")
@@ -151,7 +163,9 @@ def register(subparsers: Any) -> None:
     convert = subparsers.add_parser(
         "convert",
         help="convert annotations between formats",
-        description=f"{run_convert.__doc__} Formats: {names}.",
+        description=(
+            f"Convert annotations between the schema JSONL and annotation tools' formats. Formats: {names}."
+        ),
     )
     convert.add_argument("src", metavar="SRC")
     convert.add_argument("dst", metavar="DST")

@@ -204,7 +204,8 @@ def evaluate_documents(
 
 AGREEMENT_NOTE = (
     "A is treated as gold and B as prediction; swapping them swaps precision and recall and leaves F1 "
-    "(and tp) unchanged, so F1 is the symmetric agreement measure. Only documents in both files are compared."
+    "(and tp) unchanged, so F1 is the symmetric agreement measure (value scores nearly so: the day "
+    "tolerance is relative to A's day). Only documents in both files are compared."
 )
 
 

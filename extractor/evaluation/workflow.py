@@ -14,16 +14,25 @@ from extractor.evaluation.report import write_report
 PREDICTIONS_FILE = "predictions.jsonl"
 
 
-def predict_gold_texts(gold: list[AnnotatedDoc]) -> list[AnnotatedDoc]:
-    """Run the extractor on the gold documents' texts (imported lazily: spaCy models load slowly)."""
+def predict_gold_texts(gold: list[AnnotatedDoc]) -> tuple[list[AnnotatedDoc], list[str]]:
+    """Run the extractor on the gold documents' texts: predictions, and a warning per failed document.
+
+    ``extractor.api`` is imported lazily (loading the pipeline is slow). A document the extractor could
+    not process (a record with an ``error`` key) is left out, so its gold spans count as missed.
+    """
     try:
         from extractor.api import predict_documents
     except ImportError as err:
         raise EvaluationError(
             [f"the extractor is not available ({err}); pass predictions with --pred"]
         ) from err
-    records = list(predict_documents((doc.id, doc.text) for doc in gold))
-    return docs_from_dicts(records, "extractor output")
+    records, failures = [], []
+    for record in predict_documents((doc.id, doc.text) for doc in gold):
+        if record.get("error"):
+            failures.append(f"extractor failed on {record.get('id')}: {record['error']}")
+        else:
+            records.append({key: record[key] for key in ("id", "text", "spans") if key in record})
+    return docs_from_dicts(records, "extractor output"), failures
 
 
 def evaluate(
@@ -45,8 +54,12 @@ def evaluate(
     gold = load_annotations(gold_path)
     if not gold:
         raise EvaluationError([f"{gold_path}: no documents"])
-    pred = load_annotations(pred_path) if pred_path is not None else predict_gold_texts(gold)
+    if pred_path is not None:
+        pred, failures = load_annotations(pred_path), []
+    else:
+        pred, failures = predict_gold_texts(gold)
     metrics = evaluate_documents(gold, pred, n_boot=n_boot, seed=seed)
+    metrics["warnings"] += failures
     metrics["files"] = {"gold": str(gold_path), "pred": str(pred_path) if pred_path else "extractor"}
     if out_dir is not None:
         if pred_path is None:

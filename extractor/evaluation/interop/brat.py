@@ -5,7 +5,7 @@ edits them with the generated ``annotation.conf``) and an ``AnnotatorNotes`` lin
 as JSON — the notes carry every type (numbers, lists, null), so they are what round-trips; on import
 the notes win and ``A`` lines fill attributes the notes lack. A span that crosses line breaks is
 written as fragments split at the breaks (brat's own convention). ``protocol_facts.json`` keeps the
-document ids and order (file names are ids made safe); without it, files are read in name order.
+document ids and order (file names are ids made safe); unlisted ``.txt`` files follow in name order.
 
 Import of brat written by others: discontinuous ``T`` spans become their min-max extent (reported
 when the gap holds more than whitespace); ``R``/``E``/``N``/``M`` lines, relations and events are
@@ -156,12 +156,14 @@ def read_brat(src_dir: str | Path) -> tuple[list[AnnotatedDoc], list[str]]:
     if not src.is_dir():
         raise FileNotFoundError(f"brat input must be a directory: {src}")
     manifest = src / MANIFEST
+    entries = []
     if manifest.exists():
         entries = [
             (e["file"], e["id"]) for e in json.loads(manifest.read_text(encoding="utf-8"))["documents"]
         ]
-    else:
-        entries = [(p.stem, p.stem) for p in sorted(src.glob("*.txt"))]
+    # Documents added in brat after the export are not in the manifest: read them too, by file name.
+    listed = {stem for stem, _ in entries}
+    entries += [(p.stem, p.stem) for p in sorted(src.glob("*.txt")) if p.stem not in listed]
     notes: list[str] = []
     records = []
     for stem, doc_id in entries:

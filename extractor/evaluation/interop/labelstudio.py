@@ -161,6 +161,9 @@ def task_record(task: dict[str, Any], index: int, source: str, path: str, notes:
     for rid, found in regions.items():
         for span in found:
             attrs = {n: coerce_attribute(span["label"], n, v) for n, v in values.get(rid, {}).items()}
+            if len(found) > 1:
+                # A region's values are shared by its labels; each label keeps the ones it has.
+                attrs = {n: v for n, v in attrs.items() if n in attributes(span["label"])}
             spans.append({**span, **attrs})
     orphans = [rid for rid in values if rid not in regions]
     if orphans:
