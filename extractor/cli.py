@@ -23,11 +23,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from extractor.api import load
     from extractor.records import ReadError
     from extractor.run import example_inputs, run_extraction
+    from extractor.tables.writers import ResumeError
+
+    if args.dask and (args.resume or (args.format or "parquet") != "parquet"):
+        _print_error("--dask writes partitioned Parquet and does not resume; drop --resume and --format")
+        return 2
 
     inputs = args.inputs or [str(p) for p in example_inputs()]
     if not args.inputs:
         print(f"No input given: running on the {len(inputs)} example records shipped with the package.")
-    nlp = load()
+    nlp = None if args.dask else load()  # with Dask, the workers load the pipeline
     bar = tqdm(unit=" records", desc="extracting", disable=None if not args.quiet else True, file=sys.stderr)
 
     def on_item(item: object) -> None:
@@ -36,11 +41,28 @@ def cmd_extract(args: argparse.Namespace) -> int:
             where = f" [{item.record_id}]" if item.record_id else ""
             bar.write(f"protocol-facts: skipped {item.source}{where}: {item.reason}", file=sys.stderr)
 
+    fmt = args.format or ("parquet" if args.dask else "csv")
     try:
-        summary = run_extraction(
-            nlp, inputs, args.output, fmt=args.format, n_process=args.n_process,
-            batch_size=args.batch_size, on_item=on_item,
-        )
+        if args.dask:
+            from extractor.distributed import run_distributed
+
+            summary = run_distributed(
+                inputs, args.output, scheduler=args.dask, n_workers=args.n_process,
+                batch_size=args.batch_size, on_item=on_item,
+            )
+        else:
+            summary = run_extraction(
+                nlp, inputs, args.output, fmt=fmt, n_process=args.n_process,
+                batch_size=args.batch_size, on_item=on_item, resume=args.resume,
+            )
+    except ResumeError as exc:
+        bar.close()
+        _print_error(f"cannot resume: {exc}")
+        return 2
+    except ImportError as exc:  # --dask without the dask extra installed
+        bar.close()
+        _print_error(str(exc))
+        return 2
     except OSError as exc:
         bar.close()
         _print_error(f"cannot write to {args.output}: {exc.strerror or exc}")
@@ -50,7 +72,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         set(summary.facts_per_label) - set(_LABEL_ORDER)
     )
     facts = ", ".join(f"{lab} {summary.facts_per_label[lab]}" for lab in labels) or "none"
-    print(f"Records: {summary.records}   errors: {summary.errors}   facts: {sum(summary.facts_per_label.values())}")
+    skipped = f"   already in {args.output}: {summary.skipped}" if args.resume else ""
+    n_facts = sum(summary.facts_per_label.values())
+    print(f"Records: {summary.records}   errors: {summary.errors}   facts: {n_facts}{skipped}")
     print(f"Facts per label: {facts}")
     print(f"Tables written to {Path(args.output).resolve()}")
     return 1 if summary.records == 0 else 0
@@ -83,10 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or - (stdin)")
     extract.add_argument("-o", "--output", default="protocol-facts-out", help="output folder (default: %(default)s)")
-    extract.add_argument("--format", default="csv", choices=["csv", "parquet", "jsonl", "xlsx"], help="table format")
+    extract.add_argument(
+        "--format", default=None, choices=["csv", "parquet", "jsonl", "xlsx"],
+        help="table format (default: csv; parquet with --dask)",
+    )
     extract.add_argument("--n-process", type=int, default=1, help="worker processes (default: %(default)s)")
     extract.add_argument("--batch-size", type=int, default=64, help="documents per batch (default: %(default)s)")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    extract.add_argument(
+        "--resume", action="store_true",
+        help="skip records whose ids are already in the output folder's tables; add the new rows after theirs",
+    )
+    extract.add_argument(
+        "--dask", metavar="SCHEDULER", default=None,
+        help="run on a Dask cluster (a scheduler address, or 'local' for a local cluster of --n-process "
+        "workers); writes partitioned Parquet, DIR/<table>/part-NNNNN.parquet (needs protocol-facts[dask])",
+    )
     extract.set_defaults(func=cmd_extract)
 
     save = sub.add_parser("save-model", help="save the pipeline for spacy.load")

@@ -7,6 +7,7 @@ so that ``nlp.pipe(n_process=...)`` stays light.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -62,12 +63,18 @@ def span_attributes(span: Any) -> dict[str, Any]:
 def facts_from_doc(doc: Doc) -> list[Fact]:
     """All facts of a processed Doc, in document order."""
     from extractor.pipeline.extensions import LABEL_EXTRAS
+    from extractor.pipeline.scope import doc_text, sentence_scope
 
     known = set(labels())
+    text = doc_text(doc)
+    sentences = sentence_scope(doc) if len(doc) else []
+    starts = [row[0] for row in sentences]
     out = []
     for span in doc.spans.get(FACTS_KEY, []):
         if span.label_ not in known:
             continue
+        i = bisect_right(starts, span.start_char) - 1
+        sentence = text[sentences[i][0] : sentences[i][1]].strip() if i >= 0 else ""
         out.append(
             Fact(
                 doc_id=doc._.doc_id or "",
@@ -78,7 +85,7 @@ def facts_from_doc(doc: Doc) -> list[Fact]:
                 attrs=span_attributes(span),
                 extras={name: getattr(span._, name) for name in LABEL_EXTRAS.get(span.label_, ())},
                 section=span._.section or "",
-                sentence=span.sent.text.strip() if doc.has_annotation("SENT_START") else "",
+                sentence=sentence,
                 rule=span._.rule or "",
             )
         )

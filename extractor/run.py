@@ -1,7 +1,9 @@
 """The batch extraction run: read inputs, process them in bounded batches, write every table.
 
-Memory stays bounded: records stream from the readers, through the pipeline in batches, into table
-sinks that append as they go. Outputs appear in the output folder only when the run completes.
+Memory stays bounded: records stream from the readers, through the pipeline in chunks (in worker
+processes when ``n_process`` > 1), into table sinks that append as they go. Outputs appear in the output
+folder only when the run completes. With ``resume`` the records already in the folder's tables are
+skipped and the new rows are added after the old ones.
 """
 
 from __future__ import annotations
@@ -16,21 +18,24 @@ from spacy.language import Language
 
 from extractor.batch import Processed, process_records
 from extractor.readers import iter_records
-from extractor.records import ReadError
+from extractor.records import ReadError, Record
 from extractor.tables.columns import table_names
-from extractor.tables.rows import document_row, rows_for
+from extractor.tables.existing import DoneRecords, done_records
+from extractor.tables.rows import document_row
 from extractor.tables.writers import JsonlSink, TableSink
+from extractor.workers import Extracted, iter_extracted
 
 
 @dataclass
 class RunSummary:
-    """What a run read, extracted and wrote."""
+    """What a run read, extracted and wrote (``skipped``: records already in the tables, with resume)."""
 
     records: int = 0
     errors: int = 0
     facts_per_label: Counter = field(default_factory=Counter)
     outputs: list[Path] = field(default_factory=list)
     error_messages: list[str] = field(default_factory=list)
+    skipped: int = 0
 
 
 def example_inputs() -> list[Path]:
@@ -42,8 +47,23 @@ def example_inputs() -> list[Path]:
 def iter_processed(
     nlp: Language, inputs: Iterable[str | Path], *, n_process: int = 1, batch_size: int = 64
 ) -> Iterator[Processed | ReadError]:
-    """Processed records and error rows for ``inputs``, in input order."""
+    """Processed records (with their Docs) and error rows for ``inputs``, in input order."""
     yield from process_records(nlp, iter_records(inputs), n_process=n_process, batch_size=batch_size)
+
+
+def error_message(item: ReadError) -> str:
+    """One line for a skipped record: where, which record, why."""
+    return f"{item.source}{' [' + item.record_id + ']' if item.record_id else ''}: {item.reason}"
+
+
+def _not_done(
+    items: Iterable[Record | ReadError], done: DoneRecords, summary: RunSummary
+) -> Iterator[Record | ReadError]:
+    for item in items:
+        if done.covers(item):
+            summary.skipped += 1
+        else:
+            yield item
 
 
 def run_extraction(
@@ -54,30 +74,40 @@ def run_extraction(
     fmt: str = "csv",
     n_process: int = 1,
     batch_size: int = 64,
-    on_item: Callable[[Processed | ReadError], None] | None = None,
+    on_item: Callable[[Extracted | ReadError], None] | None = None,
+    resume: bool = False,
 ) -> RunSummary:
-    """Extract facts from ``inputs`` into ``out_dir`` (created if needed); returns a summary."""
+    """Extract facts from ``inputs`` into ``out_dir`` (created if needed); returns a summary.
+
+    ``on_item`` is called for every record (an :class:`Extracted` with its rows) or error, in input order.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    sinks = {name: TableSink(out, name, fmt) for name in table_names()}
-    documents = JsonlSink(out / "documents.jsonl")
     summary = RunSummary()
+    items: Iterable[Record | ReadError] = iter_records(inputs)
+    if resume:
+        items = _not_done(items, done_records(out, fmt), summary)
+    sinks: dict[str, TableSink] = {}
+    documents: JsonlSink | None = None
     try:
-        for item in iter_processed(nlp, inputs, n_process=n_process, batch_size=batch_size):
-            for table, rows in rows_for(item).items():
-                sinks[table].append(rows)
+        for name in table_names():
+            sinks[name] = TableSink(out, name, fmt, resume=resume)
+        documents = JsonlSink(out / "documents.jsonl", resume=resume)
+        for item in iter_extracted(nlp, items, n_process=n_process, batch_size=batch_size):
             if isinstance(item, ReadError):
+                sinks["errors"].append([item.to_dict()])
                 summary.errors += 1
-                summary.error_messages.append(f"{item.source}{' [' + item.record_id + ']' if item.record_id else ''}: {item.reason}")
+                summary.error_messages.append(error_message(item))
             else:
+                for table, rows in item.rows.items():
+                    sinks[table].append(rows)
                 summary.records += 1
                 documents.append([document_row(item.record)])
-                for span in item.doc.spans.get("facts", []):
-                    summary.facts_per_label[span.label_] += 1
+                summary.facts_per_label.update(row["label"] for row in item.rows.get("facts", []))
             if on_item is not None:
                 on_item(item)
     except BaseException:
-        for sink in [*sinks.values(), documents]:
+        for sink in [*sinks.values(), *([documents] if documents else [])]:
             sink.abort()
         raise
     summary.outputs = [sink.commit() for sink in sinks.values()] + [documents.commit()]

@@ -31,7 +31,8 @@ _HSPACE = r"[^\S\n]"  # white space within a line: a dose never continues on the
 # A power of ten after a multiplication sign. "10eN" after "x" is read as 10^N (clinical usage, never
 # 10 x 10^N); "106"/"10 6" is a 10^6 whose superscript was lost in copying ("2 x 106 cells/kg").
 _POWER = (
-    r"(?:10\s*(?:\^|\*\*?|[eE])\s*(?:\(\s*(?P<p1>[-+]?\d{1,2})\s*\)|(?P<p5>[-+]?\d{1,2})(?!\d))"  # 10^6 10e7 10^(6)
+    r"(?:10\s*(?:\^|\*\*?|[eE])\s*"  # 10^6 10**6 10*6 10e7 10^(6)
+    r"(?:\(\s*(?P<p1>[-+]?\d{1,2})\s*\)|(?P<p5>[-+]?\d{1,2})(?!\d))"
     r"|10\s*\(\s*(?P<p2>[-+]?\d{1,2})\s*\)"  # 10(6)
     rf"|10(?P<p3>[{_SUPERSCRIPT_CHARS}]+)"  # 10⁶
     r"|10\s?(?P<p4>[1-9]|1[0-2])(?![\d.,])"  # 106, 10 6
@@ -98,10 +99,12 @@ def grammar() -> Grammar:
     cell_phrase = rf"(?:of\s+)?(?:{stop}{word}{_HSPACE}+){{0,5}}?{alternation(heads)}{_EDGE_AFTER}"
     unit_alt = alternation([r[0] for r in units])
     den_alt = alternation([r[0] for r in dens])
+    per = rf"{_HSPACE}*(?:/|per{_HSPACE}+(?:one{_HSPACE}+|each{_HSPACE}+|a{_HSPACE}+)?){_HSPACE}*"
+    # An abbreviation in parentheses may stand between cell words and "/kg": "2 million human MSC (hMSC)/kg".
+    abbreviation = rf"(?:{_HSPACE}*\([A-Za-z][\w+\-]{{0,14}}\)(?={per}{den_alt}{_EDGE_AFTER}))?"
     unit = (
-        rf"{_HSPACE}*(?:(?P<cells>{cell_phrase})|(?P<unit>{unit_alt}){_EDGE_AFTER})?"
-        rf"(?:{_HSPACE}*(?:/|per{_HSPACE}+(?:one{_HSPACE}+|each{_HSPACE}+|a{_HSPACE}+)?){_HSPACE}*"
-        rf"(?P<den>{den_alt}){_EDGE_AFTER})?"
+        rf"{_HSPACE}*(?:(?P<cells>{cell_phrase}){abbreviation}|(?P<unit>{unit_alt}){_EDGE_AFTER})?"
+        rf"(?:{per}(?P<den>{den_alt}){_EDGE_AFTER})?"
     )
     qual_alt = alternation([r[0] for r in quals])
     return Grammar(
@@ -116,7 +119,7 @@ def grammar() -> Grammar:
         tail_cells=re.compile(rf"{_HSPACE}+cells?{_EDGE_AFTER}", re.IGNORECASE),
         between_before=re.compile(rf"{_EDGE_BEFORE}between{_HSPACE}+$", re.IGNORECASE),
         qualifier_before=re.compile(rf"{_EDGE_BEFORE}(?P<q>{qual_alt}){_HSPACE}*$", re.IGNORECASE),
-        blocker_before=re.compile(rf"{_EDGE_BEFORE}(?:{alternation(blockers)})[^\S\n#=]*[#=]?{_HSPACE}*$", re.IGNORECASE),
+        blocker_before=re.compile(rf"(?:{alternation(blockers)})[^\S\n#=]*[#=]?{_HSPACE}*", re.IGNORECASE),
         magnitudes=tuple((p, parse_value(v[0])) for p, v in _compile_each(mags)),
         units=tuple((p, v[0], parse_value(v[1])) for p, v in _compile_each(units)),
         denominators=tuple((p, v[0]) for p, v in _compile_each(dens)),

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
-from importlib import resources
+from functools import cache
 
-_PACKAGE = "extractor.data.lexicons"
+from extractor.lexicon_files import lexicon_text
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of lexicon file ``name``: tab-separated cells, without comments and blank lines."""
-    text = resources.files(_PACKAGE).joinpath(name).read_text("utf-8")
+    """The rows of package lexicon ``name``: tab-separated cells, without comments and blank lines."""
+    text = lexicon_text(name)
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):

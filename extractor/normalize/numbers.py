@@ -44,9 +44,10 @@ def _words(*kinds: str) -> list[str]:
 
 @lru_cache(maxsize=4)
 def cardinal_words_pattern() -> str:
-    """Regex (no groups) of a cardinal in words: "six", "twenty-four", "twenty four"."""
+    """Regex (no groups) of a cardinal in words: "six", "twenty-four", "twenty four" (and "twenty-first")."""
     tens = [re.escape(w) for w, (v, k) in number_words().items() if k == "cardinal" and v >= 20]
-    units = [re.escape(w) for w, (v, k) in number_words().items() if k == "cardinal" and 1 <= v <= 9]
+    # "twenty-four", and the ordinal "twenty-first" ("at the twenty-first day")
+    units = [re.escape(w) for w, (v, k) in number_words().items() if k in ("cardinal", "ordinal") and 1 <= v <= 9]
     compound = f"{alternation(tens)}(?:[-\\s]{alternation(units)}{_WORD_EDGE_AFTER})?"
     return f"{_WORD_EDGE_BEFORE}(?:{compound}|{alternation(_words('cardinal'))}){_WORD_EDGE_AFTER}"
 
@@ -94,9 +95,9 @@ def parse_words(text: str) -> float | None:
     parts = key.split(" ")
     if len(parts) == 2 and all(p in words for p in parts):
         (tens, kind_t), (unit, kind_u) = words[parts[0]], words[parts[1]]
-        if kind_t == "cardinal" and tens >= 20 and tens % 10 == 0 and 1 <= unit <= 9:
-            if kind_u in ("cardinal", "ordinal"):
-                return tens + unit
+        compound = kind_t == "cardinal" and tens >= 20 and tens % 10 == 0 and 1 <= unit <= 9
+        if compound and kind_u in ("cardinal", "ordinal"):
+            return tens + unit
     return None
 
 

@@ -54,9 +54,18 @@ class ProductLexicon:
     trim_before: re.Pattern[str]
     trim_after: re.Pattern[str]
     trim_dose: re.Pattern[str]
+    lead_dose: re.Pattern[str]
     qualifier: re.Pattern[str]
     alias: re.Pattern[str]
     split: re.Pattern[str]
+    cues: dict[str, re.Pattern[str]]
+
+
+#: Context patterns of intervention_patterns.tsv compiled into ``ProductLexicon.cues`` (case-sensitive ones marked).
+_CUES = {
+    "paren_alias": 0, "alias_shape": 0, "apposition": _I, "assignment_cue": _I,
+    "comparator_cue": _I, "diluent_before": _I, "randomization": _I, "observational": _I | re.MULTILINE,
+}
 
 
 def _bounded(pattern: str) -> str:
@@ -94,9 +103,11 @@ def product_lexicon(directory: Path | None = None) -> ProductLexicon:
         trim_before=re.compile(parts["trim_before"], _I),
         trim_after=re.compile(parts["trim_after"], _I),
         trim_dose=re.compile(parts["trim_dose"], _I),
+        lead_dose=re.compile(parts["lead_dose"], _I),
         qualifier=re.compile(parts["qualifier"], _I),
         alias=re.compile(parts["alias_parenthetical"]),
         split=re.compile(parts["name_split"], _I),
+        cues={name: re.compile(parts[name], flags) for name, flags in _CUES.items()},
     )
 
 
@@ -114,13 +125,14 @@ def _non_overlapping(found: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 def find_products(text: str, lex: ProductLexicon | None = None) -> list[tuple[int, int, str]]:
     """(start, end, rule) of the cell-product names in ``text``, non-overlapping."""
     lex = lex or product_lexicon()
+    heads = [(m.start(), m.end(), "strong" if m.group("strong") else "weak") for m in lex.head.finditer(text)]
+    heads += [(m.start(), m.end(), "abbreviation") for m in lex.abbreviation.finditer(text)]
     found: list[tuple[int, int, str]] = []
-    for m in lex.head.finditer(text):
-        start, end = m.start(), m.end()
+    for start, end, kind in heads:
         window = text[max(0, start - _MODIFIER_WINDOW) : start]
         mods = lex.modifiers_before.search(window)
         modifier_text = mods.group(0) if mods else ""
-        if m.group("weak") and not lex.key_modifier.search(modifier_text):
+        if kind == "weak" and not lex.key_modifier.search(modifier_text):
             continue
         start -= len(modifier_text)
         if lex.not_after.search(text[max(0, start - 40) : start]):
@@ -130,9 +142,7 @@ def find_products(text: str, lex: ProductLexicon | None = None) -> list[tuple[in
             end += tail.end()
         if lex.not_before.match(text[end : end + 40]):
             continue
-        found.append((start, end, "intervention.product." + ("strong" if m.group("strong") else "weak")))
-    for m in lex.abbreviation.finditer(text):
-        found.append((m.start(), m.end(), "intervention.product.abbreviation"))
+        found.append((start, end, f"intervention.product.{kind}"))
     return _non_overlapping(found)
 
 
@@ -195,9 +205,10 @@ def name_parts(name: str, lex: ProductLexicon | None = None) -> list[tuple[int, 
             if not is_generic(name[alias_start:alias_end], lex) and any(c.isalpha() for c in name[alias_start:alias_end]):
                 out.append((alias_start, alias_end, "alias"))
             end = _strip(name, start, start + a.start())[1]
-        t = lex.trim_before.match(name[start:end])
-        if t and t.end() < end - start:
-            start += t.end()
+        for leading in (lex.lead_dose, lex.trim_before):
+            t = leading.match(name[start:end])
+            if t and 0 < t.end() < end - start:
+                start += t.end()
         d = lex.trim_dose.search(name[start:end])
         if d and d.start() > 0:
             end = _strip(name, start, start + d.start())[1]
@@ -216,10 +227,8 @@ _KEY_DROP = re.compile(r"[®™©'’´`\u0301\"().,:]")
 
 def name_key(name: str) -> str:
     """The key equal names share: lowercase, one space between words, final plural "s" dropped."""
-    key = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", name.lower())).strip()
-    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
-        key = key[:-1]
-    return key
+    words = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", name.lower())).split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in words)
 
 
 def _first(rows: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:

@@ -80,6 +80,7 @@ class _Unit:
     end: int
     unit: str  # schema unit
     rule: str  # unit part of the rule name
+    factor: float = 1.0  # conversion to the schema unit ("cGy" -> Gy: 0.01)
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,14 @@ def _unit_at(text: str, quantity: _Quantity) -> _Unit | None:
     den_row = classify(g.denominators, text, match.start("den"), match.end("den")) if den else None
     den_key = den_row[0] if den_row else ""
     end = match.end()
+    factor = 1.0
     if cells:
         if quantity.factor == 1.0 and quantity.value < _MIN_CELLS:
             return None
         name, rule = "cells", "cells"
     elif unit:
         row = classify(g.units, text, match.start("unit"), match.end("unit"))
-        name = row[0] if row else "other"
+        name, factor = (row[0], row[1]) if row else ("other", 1.0)
         rule = name
     else:  # a count per kg without unit word: "2 x 10^6/kg" (see module doc)
         if quantity.factor == 1.0:
@@ -152,7 +154,7 @@ def _unit_at(text: str, quantity: _Quantity) -> _Unit | None:
         full = "other"
     rule = f"{rule}_per_{den_key}" if den_key else rule
     start = quantity.end + len(match.group(0)) - len(match.group(0).lstrip())
-    return _Unit(start, end, full, rule.replace("%", "percent").replace("/", "_per_"))
+    return _Unit(start, end, full, rule.replace("%", "percent").replace("/", "_per_"), factor)
 
 
 def _gap(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
@@ -205,10 +207,11 @@ def _resolve(text: str, chain: list[_Term]) -> list[DoseMatch]:
     unit = last.unit
     factor = last.last.factor
     values = []
-    for k, term in enumerate(chain):
+    for term in chain:
         own = term is last
         low, high = _range_values(term, factor if (own or term.last.factor == 1.0) else 1.0)
-        values.append((low, high))
+        scale = unit.factor if unit else 1.0
+        values.append((low * scale, high * scale))
     keep = len(chain) - 1  # alternatives must increase; drop everything before a decrease
     while keep > 0 and values[keep - 1][1] < values[keep][0]:
         keep -= 1
@@ -248,6 +251,18 @@ def _resolve(text: str, chain: list[_Term]) -> list[DoseMatch]:
     return out
 
 
+def _blocked(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` makes the number a label ("Phase 2", "n = 20")."""
+    # Scanning back to the word start is much cheaper than searching a window for the blocker words.
+    j = start
+    while j > 0 and start - j < _WINDOW and text[j - 1] in " \t#=":
+        j -= 1
+    k = j
+    while k > 0 and j - k < _WINDOW and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    return grammar().blocker_before.fullmatch(text, k, start) is not None
+
+
 def find_doses(text: str) -> list[DoseMatch]:
     """All dose-like amounts in ``text``, in text order, spans not overlapping. Never raises."""
     if not isinstance(text, str) or not text:
@@ -257,10 +272,8 @@ def find_doses(text: str) -> list[DoseMatch]:
     out: list[DoseMatch] = []
     chain: list[_Term] = []
     for term in _terms(text, quantities):
-        blocked = g.blocker_before.search(text, max(0, term.first.start - _WINDOW), term.first.start)
-        continues = (
-            chain and chain[-1].unit is None and _gap(g.list_gap, text, chain[-1].last.end, term.first.start)
-        )
+        blocked = _blocked(text, term.first.start)
+        continues = chain and chain[-1].unit is None and _gap(g.list_gap, text, chain[-1].last.end, term.first.start)
         if blocked or not continues:
             out.extend(_resolve(text, chain))
             chain = []

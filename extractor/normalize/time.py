@@ -24,6 +24,7 @@ year = 365 days. Decisions (the tests state them as examples):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .time_lexer import Token, lexicon, tokenize
@@ -126,6 +127,16 @@ def _label_gap(text: str, tokens: list[Token], i: int, hi: int) -> int | None:
     return k if _is(tokens, k, hi, "num") else None
 
 
+def _after_anchor_word(text: str, tokens: list[Token], i: int, lo: int) -> bool:
+    """Whether token ``i`` follows "after", "post", "following" ... ("post-baseline")."""
+    k = i - 1
+    if k > lo and tokens[k].kind == "weak" and text[tokens[k].start] == "-":
+        k -= 1
+    if k < lo or tokens[k].kind != "word":
+        return False
+    return lexicon().anchor_head.fullmatch(text, tokens[k].start, tokens[k].end) is not None
+
+
 def _parse(text: str, tokens: list[Token], lo: int, hi: int, carry: bool) -> list[_Item]:
     """The items (numbers with units and modes) of ``tokens[lo:hi]``; ``carry``: strong flags cross words."""
     s = _State()
@@ -133,6 +144,8 @@ def _parse(text: str, tokens: list[Token], lo: int, hi: int, carry: bool) -> lis
     while i < hi:
         tok = tokens[i]
         kind, word = tok.kind, text[tok.start : tok.end].lower()
+        if s.flag == "every" and kind not in ("num", "unit", "qual"):
+            s.flag = None  # "every" applies to what follows it: "each time point (day 1" is no interval
         if kind == "tol":  # skip the window: "+/- 24 hours", "(± 3 days)"
             i += 1
             while _is(tokens, i, hi, "qual", "sep") and text[tokens[i].start] != ")":
@@ -165,7 +178,10 @@ def _parse(text: str, tokens: list[Token], lo: int, hi: int, carry: bool) -> lis
             after_number = i - 1 >= lo and (
                 _is(tokens, i - 1, hi, "num")
                 or (  # "12-month", but not "Day 1-Day 28"
-                    _is(tokens, i - 1, hi, "weak") and i - 2 >= lo and _is(tokens, i - 2, hi, "num") and not before_number
+                    _is(tokens, i - 1, hi, "weak")
+                    and i - 2 >= lo
+                    and _is(tokens, i - 2, hi, "num")
+                    and not before_number
                 )
             )
             if after_number:
@@ -183,11 +199,15 @@ def _parse(text: str, tokens: list[Token], lo: int, hi: int, carry: bool) -> lis
                 s.prefix = None
                 s.only_seps = False
         elif kind == "zero":
-            item = _Item(0.0, "point", None, 1.0, zero=True)
-            s.items.append(item)
-            s.last, s.only_seps = item, True
             if s.flag == "through":  # "compared to baseline" is no period
                 s.flag = None
+            if not _after_anchor_word(text, tokens, i, lo):  # "12 weeks after randomization"
+                item = _Item(0.0, "point", None, 1.0, zero=True)
+                s.items.append(item)
+                s.last, s.only_seps = item, True
+        elif kind == "interval":  # "on a 4-week interval": the time is the interval
+            if s.last is not None and s.last.mode == "point" and not s.last.zero and _is(tokens, i - 1, hi, "unit"):
+                s.last.mode = "every"
         elif kind == "periodic":
             s.items.append(_Item(tok.value, "every", None, 1.0, s.freq or 1.0))
             s.freq = None
@@ -264,7 +284,8 @@ def _anchor_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
         if word is None:
             break
         lowered = word.group(0).lower()
-        if lowered in lex.anchor_stops or (not words and lex.anchor_bad_first.fullmatch(word.group(0))):
+        bad_first = lex.anchor_bad_first_from if _is_from(match) else lex.anchor_bad_first
+        if lowered in lex.anchor_stops or (not words and bad_first.fullmatch(word.group(0))):
             break
         words.append(word.span())
         cursor = word.end()
@@ -273,6 +294,11 @@ def _anchor_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if not words and not glued:
         return None
     return match.start(), words[-1][1] if words else match.end()
+
+
+def _is_from(match: re.Match[str]) -> bool:
+    head = match.group("head")
+    return head is not None and head.lower() == "from"
 
 
 def _find_anchor(text: str, after: int) -> str:

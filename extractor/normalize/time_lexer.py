@@ -6,6 +6,7 @@ two numbers. Token kinds:
 ``num`` (value; digits, number words, ordinals, "a"/"half" before a unit, signed "-7"/"+1"),
 ``unit`` (value = days), ``zero`` (baseline and pre-treatment phrases), ``periodic`` (value = interval),
 ``every`` (value = multiplier), ``freq`` (value = times per period), ``times`` ("3 times a week"),
+``interval`` ("at 4-week intervals"),
 ``strong``/``weak`` (period ends: "up to", "until" / "to", "for", "-"), ``between``, ``from``, ``qual``
 (qualifiers between an introducer and its number), ``tol`` (visit window), ``glue`` ("and", "at"),
 ``sep`` (list punctuation), ``break`` (sentence punctuation), ``word`` (anything else).
@@ -31,7 +32,20 @@ _AFTER = r"(?![^\W\d_])"
 
 # Keyword kinds in priority order: earlier kinds win at the same position ("every other week" is
 # periodic, not "every" + "other"; "up to" is strong, not "up" + "to").
-_KEYWORD_KINDS = ("tol", "zero", "periodic", "qual", "every", "freq", "strong", "weak", "between", "from", "glue")
+_KEYWORD_KINDS = (
+    "tol",
+    "zero",
+    "interval",
+    "periodic",
+    "qual",
+    "every",
+    "freq",
+    "strong",
+    "weak",
+    "between",
+    "from",
+    "glue",
+)
 _LEXICON_KINDS = {
     "tol": "tolerance",
     "zero": "zero",
@@ -42,6 +56,7 @@ _LEXICON_KINDS = {
     "between": "between",
     "from": "from",
     "glue": "glue",
+    "interval": "interval",
 }
 _PUNCT_WEAK = "-–—‑~～"  # range dashes: the end of a period when a number follows
 _PUNCT_SEP = ",，、&()[]{}=#\"'*/+"
@@ -70,6 +85,8 @@ class Lexicon:
     anchor_word: re.Pattern[str]
     anchor_stops: frozenset[str]
     anchor_bad_first: re.Pattern[str]
+    anchor_bad_first_from: re.Pattern[str]  # after "from", a baseline word starts a period, not an anchor
+    anchor_head: re.Pattern[str]
 
 
 def _rows(kind: str) -> list[tuple[str, ...]]:
@@ -95,7 +112,9 @@ def lexicon() -> Lexicon:
     keyword_patterns = {k: alternation([r[0] for r in _rows(v)]) for k, v in _LEXICON_KINDS.items()}
     keyword_patterns["strong"] = alternation([r[0] for r in through if r[1] == "strong"])
     # Punctuation dashes are kept out of the word alternation; they are tokenized as punctuation.
-    keyword_patterns["weak"] = alternation([p for r in through if r[1] == "weak" for p in r[0].split("|") if p.isalpha()])
+    keyword_patterns["weak"] = alternation(
+        [p for r in through if r[1] == "weak" for p in r[0].split("|") if p.isalpha()]
+    )
     parts = [f"(?P<{k}>{_BEFORE}{keyword_patterns[k]}{_AFTER})" for k in _KEYWORD_KINDS]
     unit_modifier = f"{_BEFORE}{alternation([r[0] for r in _rows('unit_modifier')])}"
     glued_before = alternation([r[0] for r in _rows("glued_before")])
@@ -117,7 +136,7 @@ def lexicon() -> Lexicon:
         rf"(?P<num>{digits})",
         rf"(?P<gafter>(?<=\d){glued_after}{_AFTER})",
         r"(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?)",
-        rf"(?P<punct>[^\w\s]|\n)",
+        r"(?P<punct>[^\w\s]|\n)",
     ]
     token = re.compile("|".join(parts), re.IGNORECASE)
     values = {k: _valued(_rows(v)) for k, v in _LEXICON_KINDS.items()}
@@ -128,7 +147,7 @@ def lexicon() -> Lexicon:
     stops = {s.lower() for r in _rows("anchor_stop") for s in r[0].split("|")}
     heads = alternation([r[0] for r in _rows("anchor_head")])
     glued = alternation([r[0] for r in _rows("anchor_glued")])
-    bad_first = "|".join([unit_alt, keyword_patterns["zero"], cardinal_words_pattern(), r"\d"])
+    bad_first = "|".join([unit_alt, cardinal_words_pattern(), r"\d"])
     return Lexicon(
         token=token,
         group_kinds=tuple(token.groupindex),
@@ -141,6 +160,8 @@ def lexicon() -> Lexicon:
         anchor_word=re.compile(r"[^\W\d_][\w'+]*(?:-[^\W\d_][\w'+]*)*"),
         anchor_stops=frozenset(stops),
         anchor_bad_first=re.compile(rf"(?:{bad_first}){_AFTER}", re.IGNORECASE),
+        anchor_bad_first_from=re.compile(rf"(?:{bad_first}|{keyword_patterns['zero']}){_AFTER}", re.IGNORECASE),
+        anchor_head=re.compile(rf"{heads}|{glued}", re.IGNORECASE),
     )
 
 

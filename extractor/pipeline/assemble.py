@@ -11,6 +11,8 @@ from extractor.pipeline import (  # noqa: F401
     dose,
     endpoint,
     extensions,
+    intervention,
+    regimen_linker,
     route,
     sample_size,
     schedule,
@@ -27,8 +29,10 @@ COMPONENTS = (
     "protocol_route",
     "protocol_site",
     "protocol_sample_size",
+    "protocol_intervention",
     "protocol_schedule",
     "protocol_endpoint",
+    "protocol_regimen_linker",  # last: links DOSE/ROUTE/SITE facts to interventions and arms
 )
 
 #: Longest document (characters) the pipeline accepts; spaCy's default is 1,000,000.

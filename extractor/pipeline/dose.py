@@ -35,6 +35,7 @@ class DoseContext:
     vehicle_before: re.Pattern[str]
     vehicle_after: re.Pattern[str]
     concentration_unit: re.Pattern[str]
+    percent_dose: re.Pattern[str]
     placebo: re.Pattern[str]
 
 
@@ -51,6 +52,7 @@ def dose_context(directory: Path | None = None) -> DoseContext:
         vehicle_before=re.compile(parts["vehicle_before"], flags),
         vehicle_after=re.compile(parts["vehicle_after"], flags),
         concentration_unit=re.compile(parts["concentration_unit"]),
+        percent_dose=re.compile(parts["percent_dose"], flags),
         placebo=re.compile(parts["placebo"], flags),
     )
 
@@ -61,6 +63,8 @@ def dose_unit(
     """The unit a quantity found at [start, end) of a sentence has as a dose, or None if it is no dose."""
     ctx = ctx or dose_context()
     before, after = text[max(0, start - 40) : start], text[end : end + 60]
+    if unit == "%" and not ctx.percent_dose.match(after):
+        return None
     if unit in ("mL", "%", "mL/kg") or ctx.concentration_unit.match(unit):
         if ctx.vehicle_after.match(after) or (unit == "%" and ctx.vehicle_before.search(before)):
             return None

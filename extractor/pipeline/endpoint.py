@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.lexicon_files import LexiconComponent, lexicon_parts
 from extractor.pipeline.fact_spans import add_fact, facts_of, scoped_sentences
-from extractor.pipeline.scope import doc_sections, section_name
+from extractor.pipeline.scope import doc_sections, doc_text, section_name
 
 LABEL = "ENDPOINT"
 FILES = ("endpoint_patterns.tsv",)
@@ -55,6 +55,14 @@ def heading_kind(heading: str, lex: EndpointLexicon) -> str:
     if lex.kind_secondary.search(heading):
         return "secondary"
     return "other"
+
+
+def running_text_kind(word: str) -> str:
+    """primary / secondary / other from the word that introduces a running-text list."""
+    word = word.lower()
+    if word in ("primary", "main", "principal", "co-primary", "coprimary"):
+        return "primary"
+    return "secondary" if "secondary" in word else "other"
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -138,7 +146,7 @@ class EndpointRecognizer(LexiconComponent):
         return doc
 
     def _outcome_sections(self, doc: Doc, schedules: list[Span]) -> None:
-        lex, text = self.lexicon, doc.text
+        lex, text = self.lexicon, doc_text(doc)
         for section in doc_sections(doc):
             if section.name != "outcomes":
                 continue
@@ -167,8 +175,7 @@ class EndpointRecognizer(LexiconComponent):
                 continue  # outcome sections give their measures line by line, above
             text = sent.text
             for m in lex.lead.finditer(text):
-                kind = (m.group("kind") or "").lower().replace("co-", "").replace("co", "")
-                kind = "primary" if kind in ("primary", "main", "principal") else "secondary" if "secondary" in kind else "other"
+                kind = running_text_kind(m.group("kind") or "")
                 start = m.end()
                 stop = lex.stop.search(text, start)
                 end = stop.start() if stop else len(text)

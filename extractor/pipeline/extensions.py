@@ -11,8 +11,11 @@ from spacy.tokens import Doc, Span
 
 from extractor.schema import all_attribute_names
 
-#: Doc-level attributes: the record's id, its sections ([{name, start, end, heading}]) and structured fields.
-DOC_EXTENSIONS = {"doc_id": "", "sections": None, "meta": None}
+#: Doc-level attributes: the record's id, its sections ([{name, start, end, heading}]) and structured fields;
+#: ``arms`` ([{label, type, role, control_type, start, end, interventions, origin}]) and ``interventions``
+#: (the distinct interventions: [{name, aliases, role, type, source, tissue, cell_type, mentions, arms, entries}])
+#: are set by the INTERVENTION component.
+DOC_EXTENSIONS = {"doc_id": "", "sections": None, "meta": None, "arms": None, "interventions": None}
 
 #: Span attributes beyond the schema's: provenance and links that later stages add.
 SPAN_EXTENSIONS = {
@@ -24,13 +27,13 @@ SPAN_EXTENSIONS = {
     "source": None,  # INTERVENTION: autologous | allogeneic | xenogeneic
     "tissue": None,  # INTERVENTION: tissue origin of a cell product
     "cell_type": None,  # INTERVENTION: MSC, SVF, CAR-T ...
-    "intervention": None,  # DOSE/ROUTE/SITE: the linked intervention's name
+    "intervention": None,  # DOSE/ROUTE/SITE: the linked intervention's name; INTERVENTION: its distinct intervention
     "arm": None,  # DOSE/ROUTE/SITE/INTERVENTION: the linked arm label
 }
 
 #: Extensions beyond the schema that the tables show, per label (beside provenance and schema attributes).
 LABEL_EXTRAS = {
-    "INTERVENTION": ("source", "tissue", "cell_type", "arm"),
+    "INTERVENTION": ("source", "tissue", "cell_type", "intervention", "arm"),
     "DOSE": ("intervention", "arm"),
     "ROUTE": ("intervention", "arm"),
     "SITE": ("intervention", "arm"),

@@ -12,16 +12,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
-from extractor.pipeline.scope import is_background, section_labels, section_name
+from extractor.pipeline.scope import section_labels, section_name, sentence_scope
 
 
 def scoped_sentences(doc: Doc, label: str) -> Iterator[Span]:
     """Sentences whose section may carry ``label`` and that are not background."""
     allowed = section_labels()
-    for sent in doc.sents:
-        if sent.text.strip() and label in allowed.get(section_name(doc, sent.start_char), frozenset()):
-            if not is_background(sent):
-                yield sent
+    for _start, _end, first, last, section, background in sentence_scope(doc):
+        if not background and label in allowed.get(section, frozenset()) and last > first:
+            yield doc[first:last]
 
 
 def add_fact(doc: Doc, start: int, end: int, label: str, rule: str, **attrs: Any) -> Span | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from extractor.lexicon_files import LexiconComponent, lexicon_parts
 from extractor.normalize.time import TimeValue, find_time_expressions, normalize_time
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
-from extractor.pipeline.scope import doc_sections, section_name
+from extractor.pipeline.scope import doc_sections, doc_text, section_name
 
 LABEL = "SCHEDULE"
 FILES = ("schedule_context.tsv",)
@@ -60,7 +60,7 @@ class ScheduleRecognizer(LexiconComponent):
         self.context = schedule_context(directory)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         for section in doc_sections(doc):
             if section.name != "outcomes":
                 continue

@@ -7,11 +7,14 @@ from background sentences about other studies or preclinical work (``background_
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 from extractor.lexicon_files import lexicon_rows
+from extractor.pipeline.sentences import SENTENCES_KEY, doc_text
 from extractor.records import Section
 from extractor.sections import SectionIndex, detect_sections
 
@@ -28,10 +31,10 @@ def background_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{row[1]})" for row in lexicon_rows("background_cues.tsv")), re.IGNORECASE)
 
 
-def doc_sections(doc: Doc) -> list[Section]:
-    """The Doc's sections, found from its text when the reader gave none."""
+def doc_sections(doc: Doc, text: str | None = None) -> list[Section]:
+    """The Doc's sections, found from its text when the reader gave none (pass ``text`` if you have it)."""
     if doc._.sections is None:
-        doc._.sections = [s.to_dict() for s in detect_sections(doc.text)]
+        doc._.sections = [s.to_dict() for s in detect_sections(doc_text(doc) if text is None else text)]
     return [Section(**s) for s in doc._.sections]
 
 
@@ -55,6 +58,37 @@ def section_heading(doc: Doc, offset: int) -> str:
 def is_background(sentence: Span) -> bool:
     """True when the sentence speaks of other studies, the literature or preclinical work."""
     return background_pattern().search(sentence.text) is not None
+
+
+#: user_data key of the per-sentence scope table: [start_char, end_char, start_token, end_token, section, background].
+SCOPE_KEY = "protocol_facts.sentence_scope"
+
+
+def sentence_scope(doc: Doc) -> list[list]:
+    """Every sentence with its section and whether it is background, computed once per Doc.
+
+    Kept in ``doc.user_data`` as plain lists (JSON-safe), so it travels with the Doc between processes.
+    """
+    table = doc.user_data.get(SCOPE_KEY)
+    if table is not None:
+        return table
+    bounds = doc.user_data.get(SENTENCES_KEY)
+    if bounds is None:
+        bounds = [[s.start_char, s.end_char] for s in doc.sents]
+    text = doc_text(doc)
+    idx = doc.to_array("IDX").astype(np.int64)
+    sections = sorted(doc_sections(doc, text), key=lambda sec: sec.start)
+    section_starts = [sec.start for sec in sections]
+    pattern = background_pattern()
+    table = []
+    for start, end in bounds:
+        i = bisect_right(section_starts, start) - 1
+        name = sections[i].name if i >= 0 else "other"
+        first = int(np.searchsorted(idx, start, side="right")) - 1
+        last = int(np.searchsorted(idx, end, side="left"))
+        table.append([start, end, first, last, name, pattern.search(text, start, end) is not None])
+    doc.user_data[SCOPE_KEY] = table
+    return table
 
 
 def in_scope(span: Span, label: str) -> bool:

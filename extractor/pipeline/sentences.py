@@ -1,43 +1,81 @@
 """Sentence boundaries for trial documents: every line is a unit, and so is every sentence in it.
 
 Registry fields put one item a line (an arm, an outcome with its time frame, a criterion), so a line
-break always ends a sentence; inside a line, a full stop, question or exclamation mark ends one when
-the next word starts a new sentence. A list marker ("1.") at the start of a line does not.
+break always ends a sentence; inside a line, a full stop, question or exclamation mark that stands as
+its own token ends one when the next word starts with a capital, a digit or a bracket. A list marker
+("1.") at the start of a line does not. Boundaries are found on the text and set in one array
+operation, and their character offsets are kept in ``doc.user_data`` so later components need not
+walk ``doc.sents`` again.
 """
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_ENDERS = frozenset({".", "!", "?"})
+#: user_data key of the sentence boundaries: a list of [start_char, end_char] pairs.
+SENTENCES_KEY = "protocol_facts.sentences"
+
+_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?][^\S\n]+(?=[A-Z0-9(\"'\[])")
+_LIST_MARKER = re.compile(r"[^\S\n]*\d{1,3}$")
+
+
+_RECENT_TEXTS: list[tuple[Doc, str]] = []
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, remembered for the few Docs in flight.
+
+    spaCy builds ``doc.text`` from the tokens on every access; every component needs it once per Doc,
+    and a Doc passes through the components one after the other, so a short list of recent Docs
+    (compared by identity, kept alive while listed) saves rebuilding it.
+    """
+    for known, text in _RECENT_TEXTS:
+        if known is doc:
+            return text
+    text = doc.text
+    _RECENT_TEXTS.insert(0, (doc, text))
+    del _RECENT_TEXTS[4:]
+    return text
+
+
+def sentence_starts(text: str, token_starts: set[int]) -> list[int]:
+    """Character offsets where sentences start (each the start of a token)."""
+    starts = {m.end() for m in _LINE_START.finditer(text)}
+    for m in _SENTENCE_END.finditer(text):
+        period = m.start()
+        if period not in token_starts:
+            continue  # the mark belongs to a token such as "e.g." or "al."
+        line_start = text.rfind("\n", 0, period) + 1
+        if _LIST_MARKER.fullmatch(text, line_start, period):
+            continue
+        starts.add(m.end())
+    return sorted(s for s in starts if s < len(text))
 
 
 class SentenceSplitter:
-    """Sets ``is_sent_start`` on every token."""
+    """Sets sentence starts on the Doc and records the sentences' character ranges."""
 
     def __call__(self, doc: Doc) -> Doc:
-        line_start = True
-        sentence_len = 0
-        previous = None
-        for token in doc:
-            if token.is_space:
-                token.is_sent_start = False if previous is not None else True
-                if "\n" in token.text:
-                    line_start = True
-                continue
-            if previous is None or line_start:
-                start = True
-            elif previous.text in _ENDERS:
-                first = token.text[0]
-                list_marker = sentence_len == 2 and doc[previous.i - 1].like_num
-                start = (first.isupper() or first.isdigit() or first in "(\"'[") and not list_marker
-            else:
-                start = False
-            token.is_sent_start = start
-            sentence_len = 1 if start else sentence_len + 1
-            line_start = "\n" in token.whitespace_
-            previous = token
+        if len(doc) == 0:
+            doc.user_data[SENTENCES_KEY] = []
+            return doc
+        text = doc_text(doc)
+        idx = doc.to_array("IDX").astype(np.int64)
+        starts = sentence_starts(text, set(idx.tolist()))
+        token_index = np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="right") - 1
+        flags = np.full(len(doc), -1, dtype=np.int64)
+        flags[0] = 1
+        flags[token_index[token_index >= 0]] = 1
+        doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))
+        first = idx[np.flatnonzero(flags == 1)].tolist()
+        ends = [*first[1:], len(text)]
+        doc.user_data[SENTENCES_KEY] = [[s, e] for s, e in zip(first, ends)]
         return doc
 
 

@@ -6,6 +6,7 @@ rules live in ``data/lexicons/tokenizer_rules.tsv``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from functools import lru_cache
 from types import SimpleNamespace
@@ -35,13 +36,16 @@ def protocol_tokenizer(nlp: Language) -> Tokenizer:
     shim = SimpleNamespace(
         vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=SimpleNamespace(token_match=nlp.Defaults.token_match)
     )
-    tokenizer = combined_rule_tokenizer(shim)  # type: ignore[arg-type]
-    tokenizer.url_match = nlp.Defaults.url_match
     rules = tokenizer_rules()
-    # scispaCy does not expose its infix list, so ours come first and its own follow via its regex.
-    base_infix = tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
-    tokenizer.infix_finditer = compile_infix_regex([*rules["infix"], base_infix]).finditer
-    tokenizer.prefix_search = compile_prefix_regex([*rules["prefix"], *combined_rule_prefixes()]).search
+    with warnings.catch_warnings():
+        # scispaCy's character classes contain "[[", which Python flags as a possible future set union.
+        warnings.simplefilter("ignore", FutureWarning)
+        tokenizer = combined_rule_tokenizer(shim)  # type: ignore[arg-type]
+        tokenizer.url_match = nlp.Defaults.url_match
+        # scispaCy does not expose its infix list, so ours come first and its own follow via its regex.
+        base_infix = tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
+        tokenizer.infix_finditer = compile_infix_regex([*rules["infix"], base_infix]).finditer
+        tokenizer.prefix_search = compile_prefix_regex([*rules["prefix"], *combined_rule_prefixes()]).search
     return tokenizer
 
 

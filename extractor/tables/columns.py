@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pyarrow as pa
 
@@ -44,7 +44,60 @@ TRIALS = [
     ("sample_size", pa.int64()),
     ("enrollment", pa.int64()),
     ("phases", pa.string()),
+    # Design facts (extractor.tables.trial_design): structured values win, the text's are kept beside them.
+    ("allocation", pa.string()),
+    ("allocation_ratio", pa.string()),
+    ("masking", pa.string()),
+    ("masking_text", pa.string()),
+    ("control_type", pa.string()),
+    ("phase", pa.string()),
+    ("phase_text", pa.string()),
+    ("phase_conflict", pa.bool_()),
+    ("sample_size_text", pa.int64()),
+    ("sample_size_conflict", pa.bool_()),
+    ("n_arms", pa.int64()),
+    ("n_interventions", pa.int64()),
+    ("interventions", pa.string()),
 ]
+
+#: One row per distinct intervention of a trial (extractor.tables.interventions).
+DISTINCT_INTERVENTIONS = [
+    ("doc_id", pa.string()),
+    ("name", pa.string()),
+    ("aliases", pa.list_(pa.string())),
+    ("role", pa.string()),
+    ("type", pa.string()),
+    ("source", pa.string()),
+    ("tissue", pa.string()),
+    ("cell_type", pa.string()),
+    ("mentions", pa.int64()),
+    ("arms", pa.list_(pa.string())),
+]
+
+#: One row per trial x arm x intervention (extractor.tables.regimens).
+REGIMENS = [
+    ("doc_id", pa.string()),
+    ("arm", pa.string()),
+    ("arm_type", pa.string()),
+    ("arm_role", pa.string()),
+    ("intervention", pa.string()),
+    ("role", pa.string()),
+    ("type", pa.string()),
+    ("dose_low", pa.float64()),
+    ("dose_high", pa.float64()),
+    ("dose_unit", pa.string()),
+    ("doses", pa.string()),
+    ("route", pa.string()),
+    ("site", pa.string()),
+    ("n_sites", pa.int64()),
+    ("n_administrations", pa.int64()),
+    ("interval_days", pa.float64()),
+    ("administrations", pa.string()),
+    ("n_facts", pa.int64()),
+]
+
+#: Tables built from a processed Doc as a whole rather than from its facts, with their columns.
+DOC_TABLES = {"distinct_interventions": DISTINCT_INTERVENTIONS, "regimens": REGIMENS}
 
 ERRORS = [("file", pa.string()), ("record_id", pa.string()), ("stage", pa.string()), ("reason", pa.string())]
 
@@ -78,13 +131,15 @@ def _attribute_type(name: str) -> pa.DataType:
     raise KeyError(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_schema(table: str) -> pa.Schema:
     """The Arrow schema of ``table`` (facts, a label table, trials or errors)."""
     if table == "trials":
         return pa.schema(TRIALS)
     if table == "errors":
         return pa.schema(ERRORS)
+    if table in DOC_TABLES:
+        return pa.schema(DOC_TABLES[table])
     if table == "facts":
         names = all_attribute_names()
         extras: tuple[str, ...] = ()
@@ -99,4 +154,4 @@ def table_schema(table: str) -> pa.Schema:
 
 def table_names() -> list[str]:
     """Every table the extractor writes, in the order it writes them."""
-    return ["facts", *LABEL_TABLES.values(), "trials", "errors"]
+    return ["facts", *LABEL_TABLES.values(), "trials", *DOC_TABLES, "errors"]

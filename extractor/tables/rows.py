@@ -8,6 +8,9 @@ from extractor.batch import Processed
 from extractor.facts import Fact, facts_from_doc
 from extractor.records import ReadError, Record
 from extractor.tables.columns import LABEL_TABLES
+from extractor.tables.interventions import distinct_intervention_rows
+from extractor.tables.regimens import regimen_rows
+from extractor.tables.trial_design import design_columns
 
 
 def _dose_text(fact: Fact) -> str:
@@ -34,7 +37,9 @@ def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
         "source": record.source,
         "kind": record.kind,
         "n_facts": len(facts),
-        "doses": "; ".join(_unique([_dose_text(f) for f in by_label.get("DOSE", []) if f.attrs.get("low") is not None])),
+        "doses": "; ".join(
+            _unique([_dose_text(f) for f in by_label.get("DOSE", []) if f.attrs.get("low") is not None])
+        ),
         "routes": "; ".join(_unique([f.attrs.get("route") for f in by_label.get("ROUTE", [])])),
         "sites": "; ".join(_unique([f.attrs.get("site") for f in by_label.get("SITE", [])])),
         "n_sites": "; ".join(str(n) for n in _unique([f.attrs.get("n_sites") for f in by_label.get("SITE", [])])),
@@ -65,5 +70,7 @@ def rows_for(item: Processed | ReadError) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {"facts": [f.to_row() for f in facts]}
     for label, table in LABEL_TABLES.items():
         rows[table] = [f.to_row() for f in facts if f.label == label]
-    rows["trials"] = [trial_row(item.record, facts)]
+    rows["trials"] = [{**trial_row(item.record, facts), **design_columns(item.record, item.doc, facts)}]
+    rows["distinct_interventions"] = distinct_intervention_rows(item.doc, item.record.id)
+    rows["regimens"] = regimen_rows(item.doc, item.record.id)
     return rows

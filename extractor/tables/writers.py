@@ -1,14 +1,23 @@
-"""Streaming, atomic table writers: CSV, Parquet, JSONL and XLSX.
+"""Streaming, atomic, deterministic table writers: CSV, Parquet, JSONL and XLSX.
 
-Rows are appended in batches to a temporary file beside the target (``.name.part``) and renamed over
-the target only when the run completes, so a reader never sees a half-written table. CSV and JSONL are
-appended, Parquet is written in row groups; XLSX cannot be streamed and is built at the end.
+Rows are buffered and appended in bounded batches to a temporary file beside the target
+(``.name.part``), renamed over the target only when the run completes, so a reader never sees a
+half-written table. CSV and JSONL are appended, Parquet is written in row groups of ``ROW_GROUP_ROWS``
+rows; XLSX cannot be streamed and is built at the end. Identical rows give byte-identical files: row
+groups are cut at fixed row counts and XLSX archives carry no timestamps.
+
+With ``resume=True`` an existing published table is first copied into the temporary file, so the
+published table is the old rows followed by the new ones.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import re
+import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +29,27 @@ from extractor.tables.columns import table_schema
 
 FORMATS = ("csv", "parquet", "jsonl", "xlsx")
 
+#: Rows buffered before a write; also the Parquet row-group size. Bounds memory per table.
+ROW_GROUP_ROWS = 10_000
+
+#: Timestamp written into XLSX archives and properties, so that equal rows give equal bytes.
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_XLSX_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
+
+
+class ResumeError(ValueError):
+    """An existing table cannot be extended (other columns, unreadable file)."""
+
 
 def _json_safe(value: Any) -> Any:
     """Lists and dicts as JSON text for flat formats."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: empty for missing, JSON text for lists and dicts (integers stay integers)."""
+    if value is None:
+        return ""
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
@@ -38,10 +65,34 @@ def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return arrow_table(table, rows).to_pandas()
 
 
+def parquet_writer(path: Path, table: str) -> pq.ParquetWriter:
+    """A Parquet writer with fixed options (the same bytes for the same rows on every run)."""
+    return pq.ParquetWriter(path, table_schema(table), compression="snappy", write_statistics=True)
+
+
+def normalize_xlsx(path: Path) -> None:
+    """Rewrite an XLSX archive with fixed timestamps (openpyxl stamps the creation time)."""
+    tmp = path.with_name(path.name + ".norm")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = _XLSX_DATES.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, data)
+    os.replace(tmp, path)
+
+
+def _csv_header(path: Path) -> list[str]:
+    return list(pd.read_csv(path, nrows=0).columns)
+
+
 class TableSink:
     """Appends batches of rows of one table to ``<dir>/<table>.<fmt>``; :meth:`commit` publishes it."""
 
-    def __init__(self, out_dir: Path, table: str, fmt: str) -> None:
+    def __init__(self, out_dir: Path, table: str, fmt: str, *, resume: bool = False) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.table, self.fmt = table, fmt
@@ -49,36 +100,89 @@ class TableSink:
         self.part = self.path.with_name(f".{self.path.name}.part")
         self.rows_written = 0
         self._parquet: pq.ParquetWriter | None = None
-        self._pending: list[dict[str, Any]] = []  # xlsx only
+        self._buffer: list[dict[str, Any]] = []
+        self._pending: list[dict[str, Any]] = []  # xlsx only: the whole table, written at commit
         self._started = False
+        if resume and self.path.exists():
+            self._seed_from_existing()
+
+    def _seed_from_existing(self) -> None:
+        """Start the temporary file as a copy of the published table (resume)."""
+        names = table_schema(self.table).names
+        try:
+            if self.fmt == "csv":
+                if _csv_header(self.path) != names:
+                    raise ResumeError(f"{self.path} has other columns than this version writes")
+                shutil.copyfile(self.path, self.part)
+            elif self.fmt == "jsonl":
+                shutil.copyfile(self.path, self.part)
+            elif self.fmt == "parquet":
+                source = pq.ParquetFile(self.path)
+                if source.schema_arrow.names != names:
+                    raise ResumeError(f"{self.path} has other columns than this version writes")
+                self._parquet = parquet_writer(self.part, self.table)
+                for i in range(source.num_row_groups):  # one row group at a time: memory stays bounded
+                    self._parquet.write_table(source.read_row_group(i).cast(table_schema(self.table)))
+            else:
+                existing = pd.read_excel(self.path, dtype=object)
+                if list(existing.columns) != names:
+                    raise ResumeError(f"{self.path} has other columns than this version writes")
+                self._pending = [
+                    {k: (None if pd.isna(v) else v) for k, v in row.items()}
+                    for row in existing.to_dict("records")
+                ]
+        except ResumeError:
+            self.abort()
+            raise
+        except Exception as exc:
+            self.abort()
+            raise ResumeError(f"cannot resume from {self.path}: {type(exc).__name__}: {exc}") from exc
+        self._started = True
 
     def append(self, rows: list[dict[str, Any]]) -> None:
-        """Write a batch of rows (an empty batch still creates the file with its header)."""
+        """Add a batch of rows; they reach the file once ``ROW_GROUP_ROWS`` rows are buffered."""
         if self.fmt == "xlsx":
             self._pending.extend(rows)
-        elif self.fmt == "parquet":
+        else:
+            self._buffer.extend(rows)
+            while len(self._buffer) >= ROW_GROUP_ROWS:
+                batch, self._buffer = self._buffer[:ROW_GROUP_ROWS], self._buffer[ROW_GROUP_ROWS:]
+                self._write(batch)
+        self.rows_written += len(rows)
+
+    def _write(self, rows: list[dict[str, Any]]) -> None:
+        """Write rows to the temporary file (an empty batch still creates it, with its header)."""
+        if self.fmt == "parquet":
             if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self.part, table_schema(self.table))
+                self._parquet = parquet_writer(self.part, self.table)
             if rows:
                 self._parquet.write_table(arrow_table(self.table, rows))
         elif self.fmt == "csv":
-            df = frame(self.table, rows).map(_json_safe) if rows else frame(self.table, [])
-            df.to_csv(self.part, mode="a" if self._started else "w", header=not self._started, index=False)
-        else:
+            names = table_schema(self.table).names
+            with self.part.open("a" if self._started else "w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh, lineterminator="\n")
+                if not self._started:
+                    writer.writerow(names)
+                writer.writerows([_csv_cell(row.get(k)) for k in names] for row in rows)
+        elif self.fmt == "jsonl":
+            names = table_schema(self.table).names
             with self.part.open("a" if self._started else "w", encoding="utf-8") as fh:
-                for row in rows:
-                    fh.write(json.dumps({k: row.get(k) for k in table_schema(self.table).names}, ensure_ascii=False) + "\n")
+                fh.writelines(json.dumps({k: row.get(k) for k in names}, ensure_ascii=False) + "\n" for row in rows)
         self._started = True
-        self.rows_written += len(rows)
 
     def commit(self) -> Path:
-        """Finish the file and move it into place."""
-        if not self._started:
-            self.append([])
+        """Write what is buffered, finish the file and move it into place."""
+        if self.fmt == "xlsx":
+            names = table_schema(self.table).names
+            cells = [[_json_safe(row.get(k)) for k in names] for row in self._pending]
+            pd.DataFrame(cells, columns=names, dtype=object).to_excel(self.part, index=False, engine="openpyxl")
+            normalize_xlsx(self.part)
+        else:
+            self._write(self._buffer)
+            self._buffer = []
         if self._parquet is not None:
             self._parquet.close()
-        if self.fmt == "xlsx":
-            frame(self.table, self._pending).map(_json_safe).to_excel(self.part, index=False, engine="openpyxl")
+            self._parquet = None
         os.replace(self.part, self.path)
         return self.path
 
@@ -86,20 +190,24 @@ class TableSink:
         """Remove the partial file."""
         if self._parquet is not None:
             self._parquet.close()
+            self._parquet = None
+        self._buffer = []
         self.part.unlink(missing_ok=True)
 
 
 class JsonlSink:
     """documents.jsonl: one JSON object a line, published atomically like the tables."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, resume: bool = False) -> None:
         self.path = Path(path)
         self.part = self.path.with_name(f".{self.path.name}.part")
-        self._fh = self.part.open("w", encoding="utf-8")
+        seeded = resume and self.path.exists()
+        if seeded:
+            shutil.copyfile(self.path, self.part)
+        self._fh = self.part.open("a" if seeded else "w", encoding="utf-8")
 
     def append(self, rows: list[dict[str, Any]]) -> None:
-        for row in rows:
-            self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self._fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
     def commit(self) -> Path:
         self._fh.close()

@@ -1,0 +1,377 @@
+"""INTERVENTION: the names of what participants receive or are assigned to, with ``role`` and product attributes.
+
+Names come from four sources, all within the sentences that may carry INTERVENTION (section scope, no
+background): the record's own entries (``Intervention: Drug: NAME``, ``Other names:``, ``Assigned
+interventions:``), cell-product noun phrases found by their head ("... mesenchymal stromal cells",
+"hUC-MSCs"), comparators ("placebo", "sham procedure", "standard of care") and, once a name is known,
+every other mention of it (longest first). Abbreviations join their long forms (scispaCy's detector and
+"(ABBR)" after a name). Mentions are grouped into distinct interventions
+(:mod:`extractor.normalize.intervention_groups`); arms are read from the ``Arm:`` lines, or from a
+randomisation sentence when the text has none (:mod:`extractor.pipeline.intervention_arms`).
+
+The Doc gets ``arms`` and ``interventions``; each span gets ``role``, ``source``, ``tissue``,
+``cell_type``, ``intervention`` (its distinct intervention's name) and ``arm``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.lexicon_files import LexiconComponent
+from extractor.normalize import entries as entry_parsing
+from extractor.normalize import products
+from extractor.normalize.entries import Arm, InterventionEntry
+from extractor.normalize.intervention_groups import Group, NameMention, as_dict, group_mentions
+from extractor.pipeline.fact_spans import add_fact
+from extractor.pipeline.intervention_arms import arm_groups, entry_arms, record_arms, text_arms
+from extractor.pipeline.scope import doc_sections, section_labels, sentence_scope
+
+LABEL = "INTERVENTION"
+FILES = products.FILES + entry_parsing.FILES
+#: At one place the record's own words win over patterns, and patterns over repeated known names.
+_PRIORITY = {"entry": 0, "alias": 1, "other_name": 1, "assigned": 2, "product": 3, "control": 4, "abbreviation": 5,
+             "known": 6}
+#: Longest name searched for as a known name; longer structured names are sentences, not names.
+MAX_NAME_CHARS = 90
+#: A code name inside a longer name ("DNX-2401" in "Oncolytic Adenovirus Ad5-DNX-2401"), also searched alone.
+_CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,5}-?\d{2,5}(?![\w-])")
+
+Link = tuple[int, int, int, int]  # (start, end) of one name and (start, end) of another name of the same thing
+
+
+@dataclass
+class Candidate:
+    """A possible mention before overlaps are resolved."""
+
+    start: int
+    end: int
+    origin: str
+    control: str | None = None
+    rendered_type: str | None = None
+
+
+class Scope:
+    """The sentences that may carry INTERVENTION, as (start, end, section) character ranges.
+
+    ``sentences`` leaves out background; ``structural`` keeps the arm and intervention entries even when
+    a background cue matches them ("in vitro-treated bone marrow transplantation" is still a name).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        allowed = section_labels()
+        rows = [(r[0], r[1], r[4], r[5]) for r in sentence_scope(doc) if LABEL in allowed.get(r[4], frozenset())]
+        self.sentences = [(s, e, sec) for s, e, sec, background in rows if not background and e > s]
+        self.structural = [(s, e, sec) for s, e, sec, background in rows if e > s and (
+            not background or sec in ("arms", "interventions"))]
+        self._starts = [s for s, _e, _sec in self.structural]
+
+    def holds(self, start: int, end: int) -> bool:
+        """Is [start, end) inside one sentence that may carry INTERVENTION?"""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and end <= self.structural[i][1]
+
+
+def _structure_ranges(text: str, arms: list[Arm], entries: list[InterventionEntry]) -> list[tuple[int, int]]:
+    """Words of the entries' layout that hold no name: "Arm: ", " (Placebo Comparator)", "Intervention: Drug: "."""
+    out = []
+    for arm in arms:
+        line_end = text.find("\n", arm.start)
+        out += [(arm.start, arm.label_start), (arm.label_end, line_end if line_end >= 0 else len(text))]
+    out += [(e.start, e.name_start) for e in entries]
+    return out
+
+
+#: Case and hyphen folding that keeps every character in place (offsets in the folded text are the text's).
+_FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase}, **dict.fromkeys("-‐‑‒–—―", " ")})
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "-_"
+
+
+def find_known_names(text: str, folded: str, names: list[str], ranges: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``names`` inside ``ranges``: case- and hyphen-insensitive (short
+    capitals exact), whole words, an optional plural "s"."""
+    starts = [r[0] for r in ranges]
+    found = []
+    for name in {n.strip() for n in names if n.strip()}:
+        exact = name.isupper() and len(name) <= 6
+        needle = name.translate(_FOLD)
+        if len(needle) > 3 and needle.endswith("s") and not needle.endswith("ss"):
+            needle = needle[:-1]  # "cells" finds "cell" and "cells"
+        pos = folded.find(needle)
+        while pos >= 0:
+            end = pos + len(needle)
+            if end < len(text) and text[end] in "sS" and (end + 1 == len(text) or not _is_word_char(text[end + 1])):
+                end += 1
+            i = bisect_right(starts, pos) - 1
+            if (
+                (pos == 0 or not _is_word_char(text[pos - 1]))
+                and (end == len(text) or not _is_word_char(text[end]))
+                and i >= 0 and end <= ranges[i][1]
+                and (not exact or text[pos : pos + len(needle)] == name[: len(needle)])
+            ):
+                found.append((pos, end))
+            pos = folded.find(needle, pos + 1)
+    return found
+
+
+class InterventionRecognizer(LexiconComponent):
+    """Adds INTERVENTION facts and the Doc's distinct interventions and arms."""
+
+    files = FILES
+
+    def load(self, directory: Path | None) -> None:
+        self.lexicon = products.product_lexicon(directory)
+        self.entry_lexicon = entry_parsing.entry_lexicon(directory)
+
+    # -- candidates ----------------------------------------------------------------------------------------
+    def _entry_candidates(self, text: str, arms: list[Arm], entries: list[InterventionEntry]) -> tuple[list[Candidate], list[Link]]:
+        """Names of the intervention entries, their other names and the arms' assigned interventions."""
+        lex = self.lexicon
+        out: list[Candidate] = []
+        links: list[Link] = []
+        for entry in entries:
+            names: list[Candidate] = []
+            for s, e, kind in products.name_parts(entry.name, lex):
+                start, end = entry.name_start + s, entry.name_start + e
+                if e - s > MAX_NAME_CHARS:
+                    continue
+                c = Candidate(start, end, "entry" if kind == "name" else "alias", products.control_kind(text[start:end], lex),
+                              entry.type)
+                if kind == "alias" and names:
+                    links.append((names[-1].start, names[-1].end, start, end))
+                out.append(c)
+                names.append(c)
+            for a, b in entry.other_names:
+                for s, e, _kind in products.name_parts(text[a:b], lex):
+                    out.append(Candidate(a + s, a + e, "other_name", products.control_kind(text[a + s : a + e], lex)))
+                    if names:
+                        links.append((names[0].start, names[0].end, a + s, a + e))
+        for arm in arms:
+            for a, b in arm.assigned:
+                for s, e, _kind in products.name_parts(text[a:b], lex):
+                    out.append(Candidate(a + s, a + e, "assigned", products.control_kind(text[a + s : a + e], lex)))
+        return out, links
+
+    def _sentence_candidates(self, text: str, scope: Scope, control_arms: list[tuple[int, int]]) -> list[Candidate]:
+        """Cell products and comparators in the scoped sentences."""
+        lex = self.lexicon
+        out: list[Candidate] = []
+        for start, end, section in scope.sentences:
+            sentence = text[start:end]
+            for s, e, _rule in products.find_products(sentence, lex):
+                out.append(Candidate(start + s, start + e, "product"))
+            for s, e, kind, strength in products.find_controls(sentence, lex):
+                if strength == "weak" and not self._weak_control_ok(sentence, section, start + s, s, kind, control_arms):
+                    continue
+                out.append(Candidate(start + s, start + e, "control", kind))
+        return out
+
+    def _weak_control_ok(self, sentence: str, section: str, offset: int, s: int, kind: str,
+                         control_arms: list[tuple[int, int]]) -> bool:
+        """Saline and vehicle only as comparators (not diluents); care words where treatments are assigned."""
+        cues = self.lexicon.cues
+        if kind in ("saline", "vehicle"):
+            if cues["diluent_before"].search(sentence[max(0, s - 40) : s]):
+                return False
+            in_control_arm = any(a <= offset < b for a, b in control_arms)
+            return in_control_arm or cues["comparator_cue"].search(sentence) is not None
+        return section in ("title", "arms", "interventions") or cues["assignment_cue"].search(sentence) is not None
+
+    def _alias_candidates(self, text: str, cands: list[Candidate]) -> tuple[list[Candidate], list[Link]]:
+        """ "(ABBR)" right after a name: another name of it, its own span ("... stromal cells (BM-MSC)")."""
+        cues, lex = self.lexicon.cues, self.lexicon
+        out, links = [], []
+        for c in cands:
+            if c.control or c.origin in ("alias", "abbreviation"):
+                continue
+            m = cues["paren_alias"].match(text, c.end, min(len(text), c.end + 40))
+            if m and cues["alias_shape"].match(m.group("alias")) and not products.is_generic(m.group("alias"), lex):
+                out.append(Candidate(m.start("alias"), m.end("alias"), "alias"))
+                links.append((c.start, c.end, m.start("alias"), m.end("alias")))
+        return out, links
+
+    @staticmethod
+    def _abbreviation_candidates(doc: Doc, cands: list[Candidate]) -> tuple[list[Candidate], list[Link]]:
+        """Short forms whose long form (scispaCy's detector) overlaps a name."""
+        if not Doc.has_extension("abbreviations"):
+            return [], []
+        out, links = [], []
+        named = sorted((c.start, c.end) for c in cands if not c.control and c.origin not in ("alias", "abbreviation"))
+        for item in doc._.abbreviations or []:
+            if isinstance(item, dict):  # make_serializable: token offsets
+                short = doc[item["short_start"] : item["short_end"]]
+                long = doc[item["long_start"] : item["long_end"]]
+            else:
+                short, long = item, item._.long_form
+            for s, e in named:
+                if s < long.end_char and long.start_char < e:
+                    out.append(Candidate(short.start_char, short.end_char, "abbreviation"))
+                    links.append((s, e, short.start_char, short.end_char))
+                    break
+        return out, links
+
+    def _apposition_links(self, text: str, cands: list[Candidate]) -> list[Link]:
+        """ "HCR040, allogeneic adipose-derived ... cells": a code name and the product it stands for."""
+        order = sorted(cands, key=lambda c: (c.start, -c.end))
+        links = []
+        for x, y in zip(order, order[1:], strict=False):
+            if x.control or y.control or y.start < x.end or y.start - x.end > 80:
+                continue
+            if "product" in {x.origin, y.origin} and self.lexicon.cues["apposition"].match(text[x.end : y.start]):
+                links.append((x.start, x.end, y.start, y.end))
+        return links
+
+    def _known_candidates(self, text: str, folded: str, scope: Scope, names: list[str],
+                          controls: dict[str, str]) -> list[Candidate]:
+        """Every other in-scope mention of a known name."""
+        usable = [n for n in names if len(n) <= MAX_NAME_CHARS and not products.is_generic(n, self.lexicon)]
+        return [
+            Candidate(a, b, "known", controls.get(products.name_key(text[a:b])))
+            for a, b in find_known_names(text, folded, usable, scope.sentences)
+        ]
+
+    @staticmethod
+    def _resolve(cands: list[Candidate], scope: Scope, excluded: list[tuple[int, int]]) -> list[Candidate]:
+        """In-scope candidates outside the entries' layout words; longest first, then the record's own words."""
+        cands = [
+            c for c in cands
+            if c.end > c.start and scope.holds(c.start, c.end) and not any(a < c.end and c.start < b for a, b in excluded)
+        ]
+        cands.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.origin]))
+        kept: list[Candidate] = []
+        for c in cands:
+            if kept and c.start < kept[-1].end:
+                continue
+            kept.append(c)
+        return kept
+
+    # -- the component -------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens on every access: read it once
+        arms, entries = entry_parsing.parse_entries(text, doc_sections(doc, text), self.entry_lexicon)
+        scope = Scope(doc)
+        cands, links = self._entry_candidates(text, arms, entries)
+        if entries or not self.lexicon.cues["observational"].search(text):
+            cands += self._sentence_candidates(text, scope, [(a.start, a.end) for a in arms if a.role == "control"])
+        extra, more = self._alias_candidates(text, cands)
+        found, pairs = self._abbreviation_candidates(doc, cands + extra)
+        cands += extra + found
+        links += more + pairs
+        controls = {products.name_key(text[c.start : c.end]): c.control for c in cands if c.control}
+        names = {text[c.start : c.end] for c in cands}
+        codes = {(m.group(0), n) for n in names for m in _CODE_NAME.finditer(n) if m.group(0) != n}
+        folded = text.translate(_FOLD)
+        known = self._known_candidates(text, folded, scope, sorted(names | {code for code, _n in codes}), controls)
+        # An alias after a name found only by search ("... DNX-2401 (BM-hMSCs-DNX2401)"): one more round.
+        extra, more = self._alias_candidates(text, known)
+        new_names = sorted({text[c.start : c.end] for c in extra} - names)
+        cands += known + extra + self._known_candidates(text, folded, scope, new_names, controls)
+        links += more + self._apposition_links(text, cands)
+        key_links = [(products.name_key(text[a:b]), products.name_key(text[c:d])) for a, b, c, d in links]
+        key_links += [(products.name_key(code), products.name_key(name)) for code, name in codes]
+        resolved = self._resolve(cands, scope, _structure_ranges(text, arms, entries))
+        mentions = [self._name_mention(text, c) for c in resolved]
+        _inherit_long_form_attributes(mentions, key_links)
+        groups = group_mentions(mentions, key_links)
+        self._annotate(doc, text, arms, entries, resolved, mentions, groups, scope)
+        return doc
+
+    def _name_mention(self, text: str, c: Candidate) -> NameMention:
+        name = text[c.start : c.end]
+        attrs = (
+            {"source": None, "tissue": None, "cell_type": None}
+            if c.control else products.product_attributes(name, self.lexicon)
+        )
+        return NameMention(products.name_key(name), name, c.start, c.origin == "entry", c.control, c.rendered_type, attrs)
+
+    def _annotate(self, doc: Doc, text: str, arms: list[Arm], entries: list[InterventionEntry], cands: list[Candidate],
+                  mentions: list[NameMention], groups: list[Group], scope: Scope) -> None:
+        """Roles, arms and spans; the Doc's ``arms`` and ``interventions``."""
+        group_of = {i: g for g in groups for i in g.members}
+        in_arm = arm_groups(arms, mentions, group_of)
+        assigned = entry_arms(entries, arms, text, mentions, group_of, in_arm, self.lexicon)
+        # A comparator arm that holds no cell product: its names are comparators there ("CABG" alone).
+        pure_control = {
+            j for j, arm in enumerate(arms)
+            if arm.role == "control" and not any(g.control is None and g.attrs.get("cell_type") for g in in_arm[j])
+        }
+        roles: dict[int, str] = {}
+        for g in groups:
+            held_by = [j for j in range(len(arms)) if g in in_arm[j]]
+            only_control = bool(held_by) and all(j in pure_control for j in held_by)
+            roles[id(g)] = "control" if g.control or only_control else "experimental"
+        if arms:
+            arm_dicts = record_arms(arms, in_arm, groups, roles)
+        else:
+            arm_dicts = text_arms(text, scope.sentences, mentions, groups, roles, self.lexicon)
+        for i, (c, m) in enumerate(zip(cands, mentions, strict=True)):
+            g = group_of[i]
+            arm_index = next((j for j, a in enumerate(arms) if a.start <= c.start < a.end), None)
+            entry_index = next((k for k, e in enumerate(entries) if e.start <= c.start < e.end), None)
+            entry_arm_list = assigned[entry_index] if entry_index is not None else []
+            role = roles[id(g)]
+            if (arm_index is not None and arm_index in pure_control) or (
+                entry_arm_list and all(j in pure_control for j in entry_arm_list)
+            ):
+                role = "control"
+            arm = None
+            if arm_index is not None:
+                arm = arms[arm_index].label
+            elif len(entry_arm_list) == 1:
+                arm = arms[entry_arm_list[0]].label
+            add_fact(doc, c.start, c.end, LABEL, f"intervention.{c.origin}", role=role, intervention=g.name, arm=arm,
+                     **m.attrs)
+        doc._.arms = arm_dicts
+        doc._.interventions = [
+            as_dict(
+                g, mentions, role=roles[id(g)], type=_group_type(g, self.entry_lexicon),
+                arms=[a["label"] for a in arm_dicts if g.name in a["interventions"]],
+                entries=[[e.start, e.end] for e in entries
+                         if any(e.name_start <= mentions[i].start < e.name_end for i in g.members)],
+            )
+            for g in groups
+        ]
+
+
+def _inherit_long_form_attributes(mentions: list[NameMention], key_links: list[tuple[str, str]]) -> None:
+    """An abbreviation takes what its long form says ("BM-MSC" is allogeneic when its long form is)."""
+    by_key: dict[str, dict[str, str | None]] = {}
+    for m in mentions:
+        slot = by_key.setdefault(m.key, {})
+        for attr, value in m.attrs.items():
+            if value and not slot.get(attr):
+                slot[attr] = value
+    partners: dict[str, set[str]] = {}
+    for a, b in key_links:
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    for m in mentions:
+        for other in partners.get(m.key, ()):
+            for attr, value in by_key.get(other, {}).items():
+                if value and not m.attrs.get(attr):
+                    m.attrs[attr] = value
+
+
+def _group_type(group: Group, lex: entry_parsing.EntryLexicon) -> str | None:
+    """The structured type where the record gives one, else what the name says (cell therapy, placebo ...)."""
+    rendered = entry_parsing.table_type(group.rendered_type, lex)
+    if rendered:
+        return rendered
+    if group.control:
+        return group.control
+    return "cell therapy" if group.attrs.get("cell_type") else None
+
+
+@Language.factory("protocol_intervention", default_config={})
+def make_intervention(nlp: Language, name: str) -> InterventionRecognizer:
+    """The INTERVENTION component."""
+    return InterventionRecognizer()

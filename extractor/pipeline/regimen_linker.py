@@ -1,0 +1,173 @@
+"""Links each DOSE, ROUTE and SITE fact to the intervention and the arm it belongs to.
+
+Runs last, after INTERVENTION has set the Doc's distinct interventions and arms. A fact belongs to:
+
+* the nearest compatible intervention mention of its own sentence (a cell count to a cell product,
+  never a dose to a comparator outside the comparator's own entries; a route or site said of
+  "X or placebo" to X);
+* else the intervention whose ``Intervention:`` entry holds it, or the intervention of the ``Arm:``
+  entry that holds it;
+* else the nearest mention in the two sentences before it, or the record's only candidate.
+
+Its arm is the ``Arm:`` entry that holds it, else the only arm holding its intervention, else the arm
+whose own entry states the same dose. The links are span attributes (``intervention``, ``arm``) so
+they travel with the Doc to the regimens table.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor.pipeline.fact_spans import facts_of
+
+LINKED = ("DOSE", "ROUTE", "SITE")
+#: How many sentences before a fact may hold its intervention.
+LOOKBACK_SENTENCES = 2
+
+
+def _is_cell_unit(unit: str | None) -> bool:
+    return bool(unit) and str(unit).startswith("cells")
+
+
+class _Record:
+    """The Doc's interventions, arms and INTERVENTION mentions, indexed for lookups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.groups: dict[str, dict[str, Any]] = {g["name"]: g for g in doc._.interventions or []}
+        self.arms: list[dict[str, Any]] = doc._.arms or []
+        self.mentions = sorted(facts_of(doc, "INTERVENTION"), key=lambda s: s.start_char)
+        self.starts = [m.start_char for m in self.mentions]
+
+    def group(self, name: str | None) -> dict[str, Any]:
+        return self.groups.get(name or "", {})
+
+    def is_cell(self, name: str | None) -> bool:
+        g = self.group(name)
+        return bool(g.get("cell_type")) or g.get("type") in ("cell therapy", "biological")
+
+    def is_control(self, name: str | None) -> bool:
+        return self.group(name).get("role") == "control"
+
+    def mentions_between(self, start: int, end: int) -> list[Span]:
+        return self.mentions[bisect_left(self.starts, start) : bisect_right(self.starts, end - 1)]
+
+    def arm_at(self, offset: int) -> dict[str, Any] | None:
+        return next((a for a in self.arms if a.get("start") is not None and a["start"] <= offset < a["end"]), None)
+
+    def entry_group_at(self, offset: int) -> str | None:
+        for name, g in self.groups.items():
+            if any(a <= offset < b for a, b in g.get("entries", [])):
+                return name
+        return None
+
+
+def _allowed(fact: Span, name: str | None, rec: _Record, in_control_entry: bool) -> bool:
+    """May ``fact`` belong to intervention ``name``? Doses never go to comparators outside their entries."""
+    if not name:
+        return False
+    if fact.label_ == "DOSE" and rec.is_control(name) and not in_control_entry:
+        return False
+    return True
+
+
+def _preferred(fact: Span, names: list[str], rec: _Record, in_control_entry: bool) -> list[str]:
+    """The candidates a fact prefers: cell products for cell counts, products over comparators."""
+    names = [n for n in names if _allowed(fact, n, rec, in_control_entry)]
+    if fact.label_ == "DOSE":
+        cell = _is_cell_unit(fact._.unit)
+        same_kind = [n for n in names if rec.is_cell(n) == cell]
+        names = same_kind or names
+    if not in_control_entry:
+        names = [n for n in names if not rec.is_control(n)] or names
+    return names
+
+
+def _nearest(fact: Span, mentions: list[Span], allowed: list[str]) -> str | None:
+    best, best_gap = None, None
+    for m in mentions:
+        if m._.intervention not in allowed:
+            continue
+        gap = max(0, m.start_char - fact.end_char, fact.start_char - m.end_char)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = m._.intervention, gap
+    return best
+
+
+def link_intervention(fact: Span, rec: _Record) -> str | None:
+    """The name of the distinct intervention ``fact`` belongs to, or None."""
+    doc = fact.doc
+    arm = rec.arm_at(fact.start_char)
+    entry = rec.entry_group_at(fact.start_char)
+    in_control_entry = bool((arm and arm.get("role") == "control") or (entry and rec.is_control(entry)))
+    sent = fact.sent
+    here = rec.mentions_between(sent.start_char, sent.end_char)
+    found = _nearest(fact, here, _preferred(fact, [m._.intervention for m in here], rec, in_control_entry))
+    if found:
+        return found
+    if entry and _allowed(fact, entry, rec, in_control_entry):
+        return entry
+    if arm:
+        held = _preferred(fact, list(arm.get("interventions", [])), rec, in_control_entry)
+        if held:
+            return held[0]
+    if arm is None and entry is None:
+        start = sent.start
+        for _ in range(LOOKBACK_SENTENCES):
+            if start == 0:
+                break
+            previous = doc[start - 1].sent
+            before = rec.mentions_between(previous.start_char, previous.end_char)
+            found = _nearest(fact, before, _preferred(fact, [m._.intervention for m in before], rec, False))
+            if found:
+                return found
+            start = previous.start
+    experimental = _preferred(fact, [n for n in rec.groups if not rec.is_control(n)], rec, False)
+    return experimental[0] if len(experimental) == 1 else None
+
+
+def link_arm(fact: Span, name: str | None, rec: _Record, arm_doses: dict[str, set[tuple]]) -> str | None:
+    """The label of the arm ``fact`` belongs to, or None."""
+    arm = rec.arm_at(fact.start_char)
+    if arm:
+        return arm["label"]
+    if not name:
+        return None
+    holding = [a for a in rec.arms if name in a.get("interventions", [])]
+    if len(holding) == 1:
+        return holding[0]["label"]
+    if fact.label_ == "DOSE" and holding:
+        value = (fact._.low, fact._.high, fact._.unit)
+        same = [a for a in holding if value in arm_doses.get(a["label"], set())]
+        if len(same) == 1:
+            return same[0]["label"]
+    return None
+
+
+class RegimenLinker:
+    """Sets ``intervention`` and ``arm`` on DOSE, ROUTE and SITE facts."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = [f for label in LINKED for f in facts_of(doc, label)]
+        if not facts:
+            return doc
+        rec = _Record(doc)
+        # Facts inside arm entries first: their doses tell a description's dose which arm it is.
+        facts.sort(key=lambda f: (rec.arm_at(f.start_char) is None, f.start_char))
+        arm_doses: dict[str, set[tuple]] = {}
+        for fact in facts:
+            name = link_intervention(fact, rec)
+            fact._.intervention = name
+            fact._.arm = link_arm(fact, name, rec, arm_doses)
+            if fact.label_ == "DOSE" and fact._.arm and rec.arm_at(fact.start_char):
+                arm_doses.setdefault(fact._.arm, set()).add((fact._.low, fact._.high, fact._.unit))
+        return doc
+
+
+@Language.factory("protocol_regimen_linker", default_config={})
+def make_regimen_linker(nlp: Language, name: str) -> RegimenLinker:
+    """The linker of regimen facts to interventions and arms (runs last)."""
+    return RegimenLinker()

@@ -1,0 +1,118 @@
+"""Regimens (table ``regimens``): one row per trial x arm x intervention with dose, route, site and schedule.
+
+The regimen linker has set ``intervention`` and ``arm`` on every DOSE, ROUTE and SITE fact. A row of an
+arm and an intervention gathers the facts linked to both; facts linked to the intervention but to no
+arm (a summary sentence) count for every arm holding it, unless the arm has its own facts of that
+label. The number of administrations and their interval are parsed
+(:mod:`extractor.normalize.administrations`) from the arm's entry, the intervention's entries and the
+sentences of the gathered facts, in that order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from extractor.facts import FACTS_KEY
+from extractor.normalize.administrations import parse_administrations
+
+TABLE = "regimens"
+_LINKED = ("DOSE", "ROUTE", "SITE")
+
+
+def _number(value: float) -> str:
+    """45000000.0 -> "45000000", 0.5 -> "0.5" (no exponent notation in a table cell)."""
+    return format(value, ".15g") if abs(value) < 1e15 else format(value, "g")
+
+
+def _dose_text(low: float | None, high: float | None, unit: str | None) -> str:
+    if low is None:
+        return ""
+    value = _number(low) if high in (None, low) else f"{_number(low)}-{_number(high)}"
+    return f"{value} {unit or ''}".strip()
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    return list(dict.fromkeys(v for v in values if v not in (None, "")))
+
+
+def _facts_for(linked: list[Span], name: str, arm: str | None) -> list[Span]:
+    """The facts of one arm x intervention: its own, else (per label) the intervention's arm-free facts."""
+    own = [f for f in linked if f._.intervention == name and arm is not None and f._.arm == arm]
+    shared = [f for f in linked if f._.intervention == name and (f._.arm is None or arm is None)]
+    out = []
+    for label in _LINKED:
+        mine = [f for f in own if f.label_ == label]
+        out += mine or [f for f in shared if f.label_ == label]
+    return out
+
+
+def _dose_columns(doses: list[Span]) -> dict[str, Any]:
+    valued = [d for d in doses if d._.low is not None]
+    if not valued:
+        return {"dose_low": None, "dose_high": None, "dose_unit": None, "doses": ""}
+    unit = Counter(d._.unit for d in valued).most_common(1)[0][0]
+    same = [d for d in valued if d._.unit == unit]
+    return {
+        "dose_low": min(d._.low for d in same),
+        "dose_high": max(d._.high if d._.high is not None else d._.low for d in same),
+        "dose_unit": unit,
+        "doses": "; ".join(_unique([_dose_text(d._.low, d._.high, d._.unit) for d in valued])),
+    }
+
+
+def _administrations(doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any], facts: list[Span]) -> dict[str, Any]:
+    texts = []
+    if arm and arm.get("start") is not None:
+        texts.append(doc.text[arm["start"] : arm["end"]])
+    texts += [doc.text[a:b] for a, b in group.get("entries", [])]
+    texts += _unique([f.sent.text for f in sorted(facts, key=lambda f: f.start_char)])
+    count = interval = None
+    evidence: list[str] = []
+    for text in texts:
+        found = parse_administrations(text)
+        if found is None:
+            continue
+        if count is None and found.count is not None:
+            count = found.count
+            evidence += found.evidence
+        if interval is None and found.interval_days is not None:
+            interval = found.interval_days
+            evidence += [e for e in found.evidence if e not in evidence]
+        if count is not None and interval is not None:
+            break
+    return {"n_administrations": count, "interval_days": interval, "administrations": "; ".join(_unique(evidence))}
+
+
+def regimen_rows(doc: Doc, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """One row per arm x intervention of ``doc`` (per intervention when the trial has no arms)."""
+    groups = {g["name"]: g for g in doc._.interventions or []}
+    arms = doc._.arms or []
+    linked = [s for s in doc.spans.get(FACTS_KEY, []) if s.label_ in _LINKED and s._.intervention]
+    pairs: list[tuple[dict[str, Any] | None, str]] = [(a, n) for a in arms for n in a.get("interventions", [])]
+    if not arms:
+        pairs = [(None, n) for n in groups]
+    rows = []
+    for arm, name in pairs:
+        group = groups.get(name, {"name": name})
+        facts = _facts_for(linked, name, arm["label"] if arm else None)
+        sites = [f for f in facts if f.label_ == "SITE"]
+        n_sites = [f._.n_sites for f in sites if f._.n_sites is not None]
+        rows.append({
+            "doc_id": doc_id if doc_id is not None else doc._.doc_id,
+            "arm": arm["label"] if arm else None,
+            "arm_type": arm.get("type") if arm else None,
+            "arm_role": arm.get("role") if arm else None,
+            "intervention": name,
+            "role": group.get("role"),
+            "type": group.get("type"),
+            **_dose_columns([f for f in facts if f.label_ == "DOSE"]),
+            "route": "; ".join(_unique([f._.route for f in facts if f.label_ == "ROUTE"])),
+            "site": "; ".join(_unique([f._.site for f in sites])),
+            "n_sites": max(n_sites) if n_sites else None,
+            **_administrations(doc, arm, group, facts),
+            "n_facts": len(facts),
+        })
+    return rows

@@ -1,0 +1,123 @@
+"""Table rows of records, computed in this process or in a pool of worker processes.
+
+Workers return plain row dicts, not Docs: a processed Doc is ~60 KB to serialize and slower to rebuild
+than to compute its rows, so shipping rows keeps the parent process (which reads and writes) light.
+The same :func:`record_rows` runs in every mode (one process, ``n_process`` > 1, Dask workers), which
+is what makes their tables identical. Results come back in input order, with a bounded number of
+chunks in flight, so memory does not grow with the input.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from spacy.language import Language
+
+from extractor.batch import process_records
+from extractor.records import ReadError, Record
+from extractor.tables.rows import rows_for
+
+#: Rows of one record, by table name.
+TableRows = dict[str, list[dict[str, Any]]]
+
+
+@dataclass
+class Extracted:
+    """A record and the rows it gives in every table."""
+
+    record: Record
+    rows: TableRows
+
+
+def record_rows(nlp: Language, records: list[Record], batch_size: int = 64) -> list[TableRows | ReadError]:
+    """Rows of each record (aligned with ``records``), or the error that processing it gave."""
+    return [
+        item if isinstance(item, ReadError) else rows_for(item)
+        for item in process_records(nlp, records, batch_size=batch_size)
+    ]
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _start_worker(nlp: Language) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    # Ctrl-C is the parent's to handle; workers just stop when the pool shuts down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker_rows(records: list[Record], batch_size: int) -> list[TableRows | ReadError]:
+    assert _WORKER_NLP is not None, "worker started without a pipeline"
+    return record_rows(_WORKER_NLP, records, batch_size)
+
+
+def merge_rows(
+    chunk: list[Record | ReadError], results: list[TableRows | ReadError]
+) -> Iterator[Extracted | ReadError]:
+    """Chunk items in order: read errors as they were, records with their rows."""
+    done = iter(results)
+    for item in chunk:
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        result = next(done)
+        yield result if isinstance(result, ReadError) else Extracted(item, result)
+
+
+def _chunks(items: Iterable[Record | ReadError], size: int) -> Iterator[list[Record | ReadError]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def iter_extracted(
+    nlp: Language,
+    items: Iterable[Record | ReadError],
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+) -> Iterator[Extracted | ReadError]:
+    """Rows for each record of ``items`` in input order; read errors pass through unchanged."""
+    chunk_size = max(1, batch_size) * 4
+    if n_process <= 1:
+        for chunk in _chunks(items, chunk_size):
+            yield from merge_rows(chunk, record_rows(nlp, [r for r in chunk if isinstance(r, Record)], batch_size))
+        return
+    pool = ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(nlp,))
+    window: deque[tuple[list[Record | ReadError], Future]] = deque()
+    try:
+        for chunk in _chunks(items, chunk_size):
+            records = [r for r in chunk if isinstance(r, Record)]
+            try:
+                future = pool.submit(_worker_rows, records, batch_size)
+            except BrokenProcessPool:  # a worker died earlier: carry on with a fresh pool
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(nlp,))
+                future = pool.submit(_worker_rows, records, batch_size)
+            window.append((chunk, future))
+            # Two chunks per worker in flight keep every worker busy while memory stays bounded.
+            while len(window) > 2 * n_process:
+                yield from _finish(nlp, *window.popleft(), batch_size)
+        while window:
+            yield from _finish(nlp, *window.popleft(), batch_size)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _finish(
+    nlp: Language, chunk: list[Record | ReadError], future: Future, batch_size: int
+) -> Iterator[Extracted | ReadError]:
+    try:
+        results = future.result()
+    except Exception:  # a worker died (killed, out of memory): this chunk is redone here, record by record
+        records = [r for r in chunk if isinstance(r, Record)]
+        results = [row for record in records for row in record_rows(nlp, [record], batch_size)]
+    yield from merge_rows(chunk, results)
