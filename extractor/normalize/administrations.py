@@ -55,7 +55,8 @@ def _grammar() -> _Grammar:
             pattern = pattern.replace(key, value)
         return re.compile(pattern, re.IGNORECASE)
 
-    names = ("count", "single", "times_per", "every", "apart", "repeat", "duration", "visit_list", "on_list")
+    names = ("count", "single", "times_per", "times_adverb", "per_unit", "times_count", "every", "apart", "repeat",
+             "duration", "visit_list", "visit_run", "on_list")
     return _Grammar(
         patterns={name: compiled(parts[name]) for name in names},
         per_session=compiled(parts["per_session"]),
@@ -87,9 +88,11 @@ def _regular_interval(points: list[float]) -> float | None:
 def _time_list(text: str) -> tuple[int, float | None, str] | None:
     """(count, interval, evidence) from "(M0, M3)" or "on days 1, 8 and 15"."""
     g = _grammar()
-    m = g.patterns["visit_list"].search(text)
-    if m:
-        items = re.findall(r"([A-Za-z]*)\s*-?(\d+)", m.group("list"))
+    for name in ("visit_list", "visit_run"):
+        m = g.patterns[name].search(text)
+        if not m:
+            continue
+        items = re.findall(r"([A-Za-z]*)\s*(-?\d+)", m.group("list"))
         unit = next((unit_days(u) for u, _n in items if u), None)
         if unit is not None:
             points = sorted(float(n) * unit for _u, n in items)
@@ -107,10 +110,16 @@ def _interval(text: str) -> tuple[float, str] | None:
     g = _grammar()
     m = g.patterns["times_per"].search(text)
     if m:
-        k = _number(m.group("k")) if m.group("k") else _WORD_COUNTS[m.group(0).split()[0].lower()]
+        k = _number(m.group("k") or m.group("k2") or m.group(0).split()[0])
         unit = unit_days(m.group("unit"))
         if k and unit:
             return unit / k, m.group(0)
+    m = g.patterns["times_adverb"].search(text)
+    if m:
+        k = _number(m.group("k") or m.group(0).split()[0])
+        days = next((d for pattern, d in g.adverbs if pattern.fullmatch(m.group("adverb"))), None)
+        if k and days:
+            return days / k, m.group(0)
     for name in ("repeat", "apart", "every"):
         m = g.patterns[name].search(text)
         if not m:
@@ -134,8 +143,12 @@ def _explicit_count(text: str) -> tuple[int, str] | None:
         n = _number(m.group(0).split()[0])
         if not n or n > MAX_ADMINISTRATIONS:
             continue
-        if g.per_session.match(text[m.end() : m.end() + 80]):
+        after = text[m.end() : m.end() + 80]
+        if g.per_session.match(after) or g.patterns["per_unit"].match(after):
             continue
+        return n, m.group(0)
+    m = g.patterns["times_count"].search(text)
+    if m and (n := _number(m.group("n"))) and n <= MAX_ADMINISTRATIONS:
         return n, m.group(0)
     m = g.patterns["single"].search(text)
     if m:

@@ -32,6 +32,8 @@ FILES = (
 _I = re.IGNORECASE
 #: How far left of a head identity modifiers are looked for (characters).
 _MODIFIER_WINDOW = 160
+#: A structured name longer than this is a description; the products in it are the names.
+LONG_NAME_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,11 @@ class ProductLexicon:
     trim_after: re.Pattern[str]
     trim_dose: re.Pattern[str]
     lead_dose: re.Pattern[str]
+    trim_clause: re.Pattern[str]
     qualifier: re.Pattern[str]
     alias: re.Pattern[str]
     split: re.Pattern[str]
+    list_split: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
 
 
@@ -104,9 +108,11 @@ def product_lexicon(directory: Path | None = None) -> ProductLexicon:
         trim_after=re.compile(parts["trim_after"], _I),
         trim_dose=re.compile(parts["trim_dose"], _I),
         lead_dose=re.compile(parts["lead_dose"], _I),
+        trim_clause=re.compile(parts["trim_clause"], _I),
         qualifier=re.compile(parts["qualifier"], _I),
         alias=re.compile(parts["alias_parenthetical"]),
         split=re.compile(parts["name_split"], _I),
+        list_split=re.compile(rf"{parts['name_split']}|\s*,\s*", _I),
         cues={name: re.compile(parts[name], flags) for name, flags in _CUES.items()},
     )
 
@@ -187,35 +193,43 @@ def name_parts(name: str, lex: ProductLexicon | None = None) -> list[tuple[int, 
     out: list[tuple[int, int, str]] = []
     pos = 0
     pieces = []
-    for m in lex.split.finditer(name):
+    # A list of three or more names is split at its commas too ("MSC infusion, Basiliximab, Cyclosporine").
+    split = lex.list_split if name.count(",") >= 2 and "(" not in name else lex.split
+    for m in split.finditer(name):
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(name)))
     for start, end in pieces:
         start, end = _strip(name, start, end)
-        while True:
-            q = lex.qualifier.search(name, start, end)
-            if not q or q.start() <= start:
-                break
-            end = _strip(name, start, q.start())[1]
-        a = lex.alias.search(name[start:end])
-        if a and a.start() > 0:
-            alias_start = start + a.start("alias")
-            alias_end = start + a.end("alias")
-            if not is_generic(name[alias_start:alias_end], lex) and any(c.isalpha() for c in name[alias_start:alias_end]):
-                out.append((alias_start, alias_end, "alias"))
-            end = _strip(name, start, start + a.start())[1]
+        for round_ in (1, 2):  # trims, then the alias at the end, then trims again ("X (MSC) for infusion")
+            while True:
+                q = lex.qualifier.search(name, start, end)
+                if not q or q.start() <= start:
+                    break
+                end = _strip(name, start, q.start())[1]
+            for trailing in (lex.trim_clause, lex.trim_dose, lex.trim_after):
+                d = trailing.search(name[start:end])
+                if d and d.start() > 0:
+                    end = _strip(name, start, start + d.start())[1]
+            a = lex.alias.search(name[start:end]) if round_ == 1 else None
+            if a and a.start() > 0:
+                alias_start, alias_end = start + a.start("alias"), start + a.end("alias")
+                alias = name[alias_start:alias_end]
+                if not is_generic(alias, lex) and any(c.isalpha() for c in alias):
+                    out.append((alias_start, alias_end, "alias"))
+                end = _strip(name, start, start + a.start())[1]
         for leading in (lex.lead_dose, lex.trim_before):
             t = leading.match(name[start:end])
             if t and 0 < t.end() < end - start:
                 start += t.end()
-        d = lex.trim_dose.search(name[start:end])
-        if d and d.start() > 0:
-            end = _strip(name, start, start + d.start())[1]
-        t = lex.trim_after.search(name[start:end])
-        if t and t.start() > 0:
-            end = _strip(name, start, start + t.start())[1]
         start, end = _strip(name, start, end)
+        if end - start > LONG_NAME_CHARS:
+            # A sentence, not a name ("Single bilateral intra-articular injection of allogeneic BM-MSCs for ..."):
+            # the cell products it names are the names.
+            inner = find_products(name[start:end], lex)
+            if inner:
+                out += [(start + s, start + e, "name") for s, e, _rule in inner]
+                continue
         if end > start and not is_generic(name[start:end], lex):
             out.append((start, end, "name"))
     return sorted(out)

@@ -140,12 +140,15 @@ class InterventionRecognizer(LexiconComponent):
         links: list[Link] = []
         for entry in entries:
             names: list[Candidate] = []
-            for s, e, kind in products.name_parts(entry.name, lex):
+            parts = products.name_parts(entry.name, lex)
+            # A combined entry's type ("Biological: hUC-MSCs+CABG") says nothing of each of its names.
+            rendered_type = entry.type if sum(kind == "name" for _s, _e, kind in parts) == 1 else None
+            for s, e, kind in parts:
                 start, end = entry.name_start + s, entry.name_start + e
                 if e - s > MAX_NAME_CHARS:
                     continue
                 c = Candidate(start, end, "entry" if kind == "name" else "alias", products.control_kind(text[start:end], lex),
-                              entry.type)
+                              rendered_type)
                 if kind == "alias" and names:
                     links.append((names[-1].start, names[-1].end, start, end))
                 out.append(c)

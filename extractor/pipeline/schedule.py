@@ -31,6 +31,7 @@ class ScheduleContext:
     """Compiled context patterns."""
 
     assessment: re.Pattern[str]
+    administration: re.Pattern[str]
     not_time_point_before: re.Pattern[str]
     not_time_point_after: re.Pattern[str]
 
@@ -78,6 +79,10 @@ class ScheduleRecognizer(LexiconComponent):
             for m in find_time_expressions(sentence):
                 before, after = sentence[max(0, m.start - 40) : m.start], sentence[m.end : m.end + 40]
                 if ctx.not_time_point_before.search(before) or ctx.not_time_point_after.match(after):
+                    continue
+                # "at week 24, another infusion will be performed": a dosing time, not an assessment.
+                near = sentence[max(0, m.start - 60) : m.end + 60]
+                if ctx.administration.search(near) and not ctx.assessment.search(near):
                     continue
                 value = m.value
                 if not (value.days or value.every or value.through):
