@@ -25,6 +25,9 @@ LABEL = "ENDPOINT"
 FILES = ("endpoint_patterns.tsv",)
 #: A measure list item longer than this is prose, not a measure name.
 MAX_MEASURE_CHARS = 300
+#: A colon-introduced list is read for at most this many lines, each of at most this many words.
+MAX_LISTED_LINES = 15
+MAX_LISTED_WORDS = 80
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class EndpointLexicon:
     kind_primary: re.Pattern[str]
     kind_secondary: re.Pattern[str]
     lead: re.Pattern[str]
+    list_lead: re.Pattern[str]
     stop: re.Pattern[str]
     time_lead: re.Pattern[str]
 
@@ -170,25 +174,53 @@ class EndpointRecognizer(LexiconComponent):
 
     def _running_text(self, doc: Doc, schedules: list[Span]) -> None:
         lex = self.lexicon
-        for sent in scoped_sentences(doc, LABEL):
-            if section_name(doc, sent.start_char) == "outcomes":
-                continue  # outcome sections give their measures line by line, above
+        sentences = [s for s in scoped_sentences(doc, LABEL) if section_name(doc, s.start_char) != "outcomes"]
+        for number, sent in enumerate(sentences):
             text = sent.text
+            if lex.list_lead.search(text) and not lex.lead.search(text):
+                self._listed_lines(doc, sentences[number + 1 :], "other", schedules)
+                continue
             for m in lex.lead.finditer(text):
                 kind = running_text_kind(m.group("kind") or "")
                 start = m.end()
-                stop = lex.stop.search(text, start)
-                end = stop.start() if stop else len(text)
                 next_lead = lex.lead.search(text, start)
-                if next_lead and next_lead.start() < end:
-                    end = next_lead.start()
-                frame = None
-                time = lex.time_lead.search(text, start, end)
-                if time:
-                    frame = next((f for f in schedules if sent.start_char + time.end() <= f.start_char < sent.start_char + end + 1), None)
-                    end = time.start()
+                end = next_lead.start() if next_lead else len(text)
+                if not text[start:end].strip(" \t\n:.-"):
+                    # "Primary outcomes:" then one measure a line: the list is in the sentences that follow.
+                    self._listed_lines(doc, sentences[number + 1 :], kind, schedules)
+                    continue
+                end, frame = self._clause(sent, start, end, schedules)
                 for s, e in split_measures(text, start, end):
                     self._add(doc, sent.start_char + s, sent.start_char + e, kind, "endpoint.running_text", frame)
+
+    def _clause(self, sent: Span, start: int, end: int, schedules: list[Span]) -> tuple[int, Span | None]:
+        """Where the measures of a clause end, and the time frame that closes it ("... at 12 weeks")."""
+        lex, text = self.lexicon, sent.text
+        stop = lex.stop.search(text, start, end)
+        if stop:
+            end = stop.start()
+        time = lex.time_lead.search(text, start, end)
+        if not time:
+            return end, None
+        lo, hi = sent.start_char + time.end(), sent.start_char + end + 1
+        return time.start(), next((f for f in schedules if lo <= f.start_char < hi), None)
+
+    def _listed_lines(self, doc: Doc, following: list[Span], kind: str, schedules: list[Span]) -> None:
+        """Measures written one a line after a lead that ends with a colon."""
+        lex = self.lexicon
+        section = section_name(doc, following[0].start_char) if following else ""
+        for sent in following[:MAX_LISTED_LINES]:
+            text = sent.text
+            if section_name(doc, sent.start_char) != section or lex.lead.search(text) or lex.list_lead.search(text):
+                return
+            if len(text.split()) > MAX_LISTED_WORDS or text.rstrip().endswith(":"):
+                return
+            start = len(text) - len(text.lstrip(" \t-*•0123456789.)"))
+            end, frame = self._clause(sent, start, len(text.rstrip()), schedules)
+            s, e = _strip_span(text, start, end)
+            s = _skip_article(text, s, e)
+            if e - s >= 3:
+                self._add(doc, sent.start_char + s, sent.start_char + e, kind, "endpoint.listed_line", frame)
 
     @staticmethod
     def _add(doc: Doc, start: int, end: int, kind: str, rule: str, frame: Span | None) -> None:

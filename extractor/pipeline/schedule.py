@@ -23,7 +23,8 @@ from extractor.pipeline.scope import doc_sections, doc_text, section_name
 
 LABEL = "SCHEDULE"
 FILES = ("schedule_context.tsv",)
-_TIME_FRAME = re.compile(r"\[\s*Time\s*Frame\s*:\s*(?P<frame>[^\]\n]*?)\s*\]", re.IGNORECASE)
+# The frame runs to the last "]" of its line: frames may hold brackets of their own ("[LOCF]").
+_TIME_FRAME = re.compile(r"\[\s*Time\s*Frame\s*:\s*(?P<frame>[^\n]*?)\s*\][^\]\n]*$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
