@@ -31,6 +31,10 @@ def sites(text):
             [("each knee joint", "knee", None)],
         ),
         ("Fat will be injected at the base of each finger.", [("the base of each finger", "finger", None)]),
+        (
+            "Patients undergo surgery where the tumor is removed, then receive intramural injection of BM-hMSCs-DNX-2401 into the resection cavity.",
+            [("the resection cavity", "tumor bed", None)],
+        ),
     ],
 )
 def test_sites_in_real_sentences(sentence, expected):
