@@ -47,20 +47,40 @@ def _grammar() -> _Grammar:
     parts = {name: pattern for name, pattern in rows_of_kind(_LEXICON, "pattern")}
     # One-letter forms ("M3") only label visits in a list; as words they are too ambiguous.
     unit_alt = "|".join(f"(?:{alt})" for form in forms.values() for alt in form.split("|") if len(alt) > 1)
-    fill = {"{N}": f"(?:{parts['number']})", "{UNIT}": f"(?:{unit_alt})", "{NOUN}": f"(?:{parts['noun']})",
-            "{MODIFIER}": parts["modifier"]}
+    fill = {
+        "{N}": f"(?:{parts['number']})",
+        "{UNIT}": f"(?:{unit_alt})",
+        "{NOUN}": f"(?:{parts['noun']})",
+        "{MODIFIER}": parts["modifier"],
+    }
 
     def compiled(pattern: str) -> re.Pattern[str]:
         for key, value in fill.items():
             pattern = pattern.replace(key, value)
         return re.compile(pattern, re.IGNORECASE)
 
-    names = ("count", "single", "times_per", "times_adverb", "per_unit", "times_count", "every", "apart", "repeat",
-             "duration", "visit_list", "visit_run", "on_list")
+    names = (
+        "count",
+        "single",
+        "times_per",
+        "times_adverb",
+        "per_unit",
+        "times_count",
+        "every",
+        "apart",
+        "repeat",
+        "duration",
+        "visit_list",
+        "visit_run",
+        "on_list",
+        "given",
+    )
     return _Grammar(
         patterns={name: compiled(parts[name]) for name in names},
         per_session=compiled(parts["per_session"]),
-        adverbs=tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), parse_value(v)) for p, v in rows_of_kind(_LEXICON, "adverb")),
+        adverbs=tuple(
+            (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), parse_value(v)) for p, v in rows_of_kind(_LEXICON, "adverb")
+        ),
         unit_days=tuple((re.compile(rf"^(?:{forms[name]})$", re.IGNORECASE), days[name]) for name in forms),
     )
 
@@ -169,7 +189,7 @@ def parse_administrations(text: str) -> Administrations | None:
     if explicit and count is None:
         count = explicit[0]
         evidence.append(explicit[1])
-    periodic = _interval(text)
+    periodic = _interval(text) if _grammar().patterns["given"].search(text) else None
     if periodic and interval is None and count != 1:
         interval = periodic[0]
         evidence.append(periodic[1])

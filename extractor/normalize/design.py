@@ -17,7 +17,9 @@ from extractor.normalize.lexicons import read_rows
 
 _LEXICON = "design_patterns.tsv"
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
-_LINE = re.compile(r"^(?P<field>Allocation|Masking|Phase|Enrollment|Study Type):[ \t]*(?P<value>.+?)[ \t]*$", re.MULTILINE)
+_LINE = re.compile(
+    r"^(?P<field>Allocation|Masking|Phase|Enrollment|Study Type):[ \t]*(?P<value>.+?)[ \t]*$", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,9 @@ def phase_from_registry(phases: list[str] | str | None) -> str | None:
     """A record's phase: from the enum list (["PHASE1", "PHASE2"]) or a "Phase:" line ("Phase 1/Phase 2")."""
     if not phases:
         return None
-    items = phases if isinstance(phases, list) else re.split(r"\s*/\s*(?=phase|early|n/?a)", phases, flags=re.IGNORECASE)
+    items = (
+        phases if isinstance(phases, list) else re.split(r"\s*/\s*(?=phase|early|n/?a)", phases, flags=re.IGNORECASE)
+    )
     values = []
     for item in items:
         text = str(item).strip().upper().replace("_", " ")

@@ -62,7 +62,9 @@ class EntryLexicon:
 @lru_cache(maxsize=4)
 def entry_lexicon(directory: Path | None = None) -> EntryLexicon:
     """Compile the arm and intervention type lexicons."""
-    arm_types = {t.lower(): (role, None if ct == "-" else ct) for t, role, ct in lexicon_rows("arm_types.tsv", directory)}
+    arm_types = {
+        t.lower(): (role, None if ct == "-" else ct) for t, role, ct in lexicon_rows("arm_types.tsv", directory)
+    }
     kinds = {t.lower(): table for t, table in lexicon_rows("intervention_types.tsv", directory)}
     arm_alt = "|".join(re.escape(t) for t in sorted(arm_types, key=len, reverse=True))
     kind_alt = "|".join(re.escape(t) for t in sorted(kinds, key=len, reverse=True))
@@ -119,7 +121,9 @@ def parse_entries(
                 if m:
                     kind = m.group("type")
                     role, control_type = lex.arm_types.get((kind or "").lower(), ("experimental", None))
-                    arms.append(Arm(m.group("label"), kind, role, control_type, a, b, a + m.start("label"), a + m.end("label")))
+                    arms.append(
+                        Arm(m.group("label"), kind, role, control_type, a, b, a + m.start("label"), a + m.end("label"))
+                    )
                 elif arms and line.startswith("Assigned interventions:"):
                     arms[-1].assigned.extend(_list_items(text, a + len("Assigned interventions:"), b, lex))
                 if arms and line.strip():

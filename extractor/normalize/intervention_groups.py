@@ -117,16 +117,22 @@ def _merge_cell_products(groups: list[Group], mentions: list[NameMention]) -> li
 def _merge_code_name(groups: list[Group], mentions: list[NameMention]) -> list[Group]:
     """A record's only code-named experimental entry ("PrimePro") names its only unnamed cell product."""
     named = [
-        g for g in groups
-        if g.control is None and any(mentions[i].structured for i in g.members) and not g.values(mentions, "cell_type")
+        g
+        for g in groups
+        if g.control is None
+        and any(mentions[i].structured for i in g.members)
+        and not g.values(mentions, "cell_type")
         and (g.rendered_type or "").lower() in CODE_NAME_TYPES
     ]
     unnamed = [
-        g for g in groups
+        g
+        for g in groups
         if g.control is None and g.values(mentions, "cell_type") and not any(mentions[i].structured for i in g.members)
     ]
     structured_products = [
-        g for g in groups if g.control is None and g.values(mentions, "cell_type") and any(mentions[i].structured for i in g.members)
+        g
+        for g in groups
+        if g.control is None and g.values(mentions, "cell_type") and any(mentions[i].structured for i in g.members)
     ]
     if len(named) == 1 and len(unnamed) == 1 and not structured_products:
         named[0].members.extend(unnamed[0].members)
@@ -140,9 +146,11 @@ def _canonical(group: Group, mentions: list[NameMention]) -> str:
     for i in ordered:
         if mentions[i].structured:
             return mentions[i].text
+
     def weight(i: int) -> tuple[int, int, int]:
         m = mentions[i]
         return (sum(1 for a in ATTRIBUTES if m.attrs.get(a)), len(m.text), -m.start)
+
     return mentions[max(ordered, key=weight)].text
 
 
@@ -188,4 +196,29 @@ def aliases(group: Group, mentions: list[NameMention]) -> list[str]:
 
 def as_dict(group: Group, mentions: list[NameMention], **extra: Any) -> dict[str, Any]:
     """A JSON-safe summary of a group (the Doc's ``interventions`` entries)."""
-    return {"name": group.name, "aliases": aliases(group, mentions), **group.attrs, "mentions": len(group.members), **extra}
+    return {
+        "name": group.name,
+        "aliases": aliases(group, mentions),
+        **group.attrs,
+        "mentions": len(group.members),
+        **extra,
+    }
+
+
+def inherit_long_form_attributes(mentions: list[NameMention], key_links: list[tuple[str, str]]) -> None:
+    """An abbreviation takes what its long form says ("BM-MSC" is allogeneic when its long form is)."""
+    by_key: dict[str, dict[str, str | None]] = {}
+    for m in mentions:
+        slot = by_key.setdefault(m.key, {})
+        for attr, value in m.attrs.items():
+            if value and not slot.get(attr):
+                slot[attr] = value
+    partners: dict[str, set[str]] = {}
+    for a, b in key_links:
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    for m in mentions:
+        for other in partners.get(m.key, ()):
+            for attr, value in by_key.get(other, {}).items():
+                if value and not m.attrs.get(attr):
+                    m.attrs[attr] = value

@@ -67,8 +67,14 @@ class ProductLexicon:
 
 #: Context patterns of intervention_patterns.tsv compiled into ``ProductLexicon.cues`` (case-sensitive ones marked).
 _CUES = {
-    "paren_alias": 0, "alias_shape": 0, "apposition": _I, "assignment_cue": _I,
-    "comparator_cue": _I, "diluent_before": _I, "randomization": _I, "observational": _I | re.MULTILINE,
+    "paren_alias": 0,
+    "alias_shape": 0,
+    "apposition": _I,
+    "assignment_cue": _I,
+    "comparator_cue": _I,
+    "diluent_before": _I,
+    "randomization": _I,
+    "observational": _I | re.MULTILINE,
 }
 
 
@@ -92,12 +98,17 @@ def product_lexicon(directory: Path | None = None) -> ProductLexicon:
         sources=tuple((v, re.compile(_bounded(p), _I)) for v, p in sources),
         tissues=tuple((v, re.compile(_bounded(p), _I)) for v, p in tissues),
         cell_types=tuple((v, re.compile(p, _I)) for v, p in lexicon_rows("cell_types.tsv", directory)),
-        abbreviation_parts=tuple((a, v, re.compile(p)) for a, v, p in lexicon_rows("cell_abbreviations.tsv", directory)),
+        abbreviation_parts=tuple(
+            (a, v, re.compile(p)) for a, v, p in lexicon_rows("cell_abbreviations.tsv", directory)
+        ),
         controls=tuple(
-            (kind, strength, re.compile(_bounded(p), _I)) for kind, strength, p in lexicon_rows("control_terms.tsv", directory)
+            (kind, strength, re.compile(_bounded(p), _I))
+            for kind, strength, p in lexicon_rows("control_terms.tsv", directory)
         ),
         generic=re.compile(rf"(?:{generic})", _I),
-        head=re.compile(rf"(?<![\w-])(?:(?P<strong>{parts['strong_head']})|(?P<weak>{parts['weak_head']}))(?![\w-])", _I),
+        head=re.compile(
+            rf"(?<![\w-])(?:(?P<strong>{parts['strong_head']})|(?P<weak>{parts['weak_head']}))(?![\w-])", _I
+        ),
         abbreviation=re.compile(parts["abbreviation"]),
         modifiers_before=re.compile(rf"(?<![\w'-])(?:(?:{parts['modifier']})(?:\s*[/-]\s*|\s+))+$", _I),
         key_modifier=re.compile(_bounded(parts["key_modifier"]), _I),
@@ -155,7 +166,9 @@ def find_products(text: str, lex: ProductLexicon | None = None) -> list[tuple[in
 def find_controls(text: str, lex: ProductLexicon | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, strength) of comparator names in ``text`` ("placebo", "standard of care")."""
     lex = lex or product_lexicon()
-    found = [(m.start(), m.end(), f"{kind}\t{strength}") for kind, strength, p in lex.controls for m in p.finditer(text)]
+    found = [
+        (m.start(), m.end(), f"{kind}\t{strength}") for kind, strength, p in lex.controls for m in p.finditer(text)
+    ]
     return [(s, e, *k.split("\t")) for s, e, k in _non_overlapping(found)]  # type: ignore[misc]
 
 
@@ -242,7 +255,9 @@ _KEY_DROP = re.compile(r"[®™©'’´`\u0301\"().,:]")
 def name_key(name: str) -> str:
     """The key equal names share: lowercase, one space between words, final plural "s" dropped."""
     words = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", name.lower())).split()
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in words)
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in words
+    )
 
 
 def _first(rows: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:

@@ -16,8 +16,6 @@ The Doc gets ``arms`` and ``interventions``; each span gets ``role``, ``source``
 from __future__ import annotations
 
 import re
-import string
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,16 +26,31 @@ from extractor.lexicon_files import LexiconComponent
 from extractor.normalize import entries as entry_parsing
 from extractor.normalize import products
 from extractor.normalize.entries import Arm, InterventionEntry
-from extractor.normalize.intervention_groups import Group, NameMention, as_dict, group_mentions
+from extractor.normalize.intervention_groups import (
+    Group,
+    NameMention,
+    as_dict,
+    group_mentions,
+    inherit_long_form_attributes,
+)
 from extractor.pipeline.fact_spans import add_fact
 from extractor.pipeline.intervention_arms import arm_groups, entry_arms, record_arms, text_arms
-from extractor.pipeline.scope import doc_sections, section_labels, sentence_scope
+from extractor.pipeline.name_search import FOLD, Scope, find_known_names, structure_ranges
+from extractor.pipeline.scope import doc_sections
 
 LABEL = "INTERVENTION"
 FILES = products.FILES + entry_parsing.FILES
 #: At one place the record's own words win over patterns, and patterns over repeated known names.
-_PRIORITY = {"entry": 0, "alias": 1, "other_name": 1, "assigned": 2, "product": 3, "control": 4, "abbreviation": 5,
-             "known": 6}
+_PRIORITY = {
+    "entry": 0,
+    "alias": 1,
+    "other_name": 1,
+    "assigned": 2,
+    "product": 3,
+    "control": 4,
+    "abbreviation": 5,
+    "known": 6,
+}
 #: Longest name searched for as a known name; longer structured names are sentences, not names.
 MAX_NAME_CHARS = 90
 #: A code name inside a longer name ("DNX-2401" in "Oncolytic Adenovirus Ad5-DNX-2401"), also searched alone.
@@ -57,72 +70,6 @@ class Candidate:
     rendered_type: str | None = None
 
 
-class Scope:
-    """The sentences that may carry INTERVENTION, as (start, end, section) character ranges.
-
-    ``sentences`` leaves out background; ``structural`` keeps the arm and intervention entries even when
-    a background cue matches them ("in vitro-treated bone marrow transplantation" is still a name).
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        allowed = section_labels()
-        rows = [(r[0], r[1], r[4], r[5]) for r in sentence_scope(doc) if LABEL in allowed.get(r[4], frozenset())]
-        self.sentences = [(s, e, sec) for s, e, sec, background in rows if not background and e > s]
-        self.structural = [(s, e, sec) for s, e, sec, background in rows if e > s and (
-            not background or sec in ("arms", "interventions"))]
-        self._starts = [s for s, _e, _sec in self.structural]
-
-    def holds(self, start: int, end: int) -> bool:
-        """Is [start, end) inside one sentence that may carry INTERVENTION?"""
-        i = bisect_right(self._starts, start) - 1
-        return i >= 0 and end <= self.structural[i][1]
-
-
-def _structure_ranges(text: str, arms: list[Arm], entries: list[InterventionEntry]) -> list[tuple[int, int]]:
-    """Words of the entries' layout that hold no name: "Arm: ", " (Placebo Comparator)", "Intervention: Drug: "."""
-    out = []
-    for arm in arms:
-        line_end = text.find("\n", arm.start)
-        out += [(arm.start, arm.label_start), (arm.label_end, line_end if line_end >= 0 else len(text))]
-    out += [(e.start, e.name_start) for e in entries]
-    return out
-
-
-#: Case and hyphen folding that keeps every character in place (offsets in the folded text are the text's).
-_FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase}, **dict.fromkeys("-‐‑‒–—―", " ")})
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "-_"
-
-
-def find_known_names(text: str, folded: str, names: list[str], ranges: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of ``names`` inside ``ranges``: case- and hyphen-insensitive (short
-    capitals exact), whole words, an optional plural "s"."""
-    starts = [r[0] for r in ranges]
-    found = []
-    for name in {n.strip() for n in names if n.strip()}:
-        exact = name.isupper() and len(name) <= 6
-        needle = name.translate(_FOLD)
-        if len(needle) > 3 and needle.endswith("s") and not needle.endswith("ss"):
-            needle = needle[:-1]  # "cells" finds "cell" and "cells"
-        pos = folded.find(needle)
-        while pos >= 0:
-            end = pos + len(needle)
-            if end < len(text) and text[end] in "sS" and (end + 1 == len(text) or not _is_word_char(text[end + 1])):
-                end += 1
-            i = bisect_right(starts, pos) - 1
-            if (
-                (pos == 0 or not _is_word_char(text[pos - 1]))
-                and (end == len(text) or not _is_word_char(text[end]))
-                and i >= 0 and end <= ranges[i][1]
-                and (not exact or text[pos : pos + len(needle)] == name[: len(needle)])
-            ):
-                found.append((pos, end))
-            pos = folded.find(needle, pos + 1)
-    return found
-
-
 class InterventionRecognizer(LexiconComponent):
     """Adds INTERVENTION facts and the Doc's distinct interventions and arms."""
 
@@ -133,7 +80,9 @@ class InterventionRecognizer(LexiconComponent):
         self.entry_lexicon = entry_parsing.entry_lexicon(directory)
 
     # -- candidates ----------------------------------------------------------------------------------------
-    def _entry_candidates(self, text: str, arms: list[Arm], entries: list[InterventionEntry]) -> tuple[list[Candidate], list[Link]]:
+    def _entry_candidates(
+        self, text: str, arms: list[Arm], entries: list[InterventionEntry]
+    ) -> tuple[list[Candidate], list[Link]]:
         """Names of the intervention entries, their other names and the arms' assigned interventions."""
         lex = self.lexicon
         out: list[Candidate] = []
@@ -147,8 +96,13 @@ class InterventionRecognizer(LexiconComponent):
                 start, end = entry.name_start + s, entry.name_start + e
                 if e - s > MAX_NAME_CHARS:
                     continue
-                c = Candidate(start, end, "entry" if kind == "name" else "alias", products.control_kind(text[start:end], lex),
-                              rendered_type)
+                c = Candidate(
+                    start,
+                    end,
+                    "entry" if kind == "name" else "alias",
+                    products.control_kind(text[start:end], lex),
+                    rendered_type,
+                )
                 if kind == "alias" and names:
                     links.append((names[-1].start, names[-1].end, start, end))
                 out.append(c)
@@ -173,13 +127,16 @@ class InterventionRecognizer(LexiconComponent):
             for s, e, _rule in products.find_products(sentence, lex):
                 out.append(Candidate(start + s, start + e, "product"))
             for s, e, kind, strength in products.find_controls(sentence, lex):
-                if strength == "weak" and not self._weak_control_ok(sentence, section, start + s, s, kind, control_arms):
+                if strength == "weak" and not self._weak_control_ok(
+                    sentence, section, start + s, s, kind, control_arms
+                ):
                     continue
                 out.append(Candidate(start + s, start + e, "control", kind))
         return out
 
-    def _weak_control_ok(self, sentence: str, section: str, offset: int, s: int, kind: str,
-                         control_arms: list[tuple[int, int]]) -> bool:
+    def _weak_control_ok(
+        self, sentence: str, section: str, offset: int, s: int, kind: str, control_arms: list[tuple[int, int]]
+    ) -> bool:
         """Saline and vehicle only as comparators (not diluents); care words where treatments are assigned."""
         cues = self.lexicon.cues
         if kind in ("saline", "vehicle"):
@@ -196,10 +153,12 @@ class InterventionRecognizer(LexiconComponent):
         for c in cands:
             if c.control or c.origin in ("alias", "abbreviation"):
                 continue
-            m = cues["paren_alias"].match(text, c.end, min(len(text), c.end + 40))
+            # "^" anchors at the string's start even with a start position: match on the slice after the name.
+            m = cues["paren_alias"].match(text[c.end : c.end + 40])
             if m and cues["alias_shape"].match(m.group("alias")) and not products.is_generic(m.group("alias"), lex):
-                out.append(Candidate(m.start("alias"), m.end("alias"), "alias"))
-                links.append((c.start, c.end, m.start("alias"), m.end("alias")))
+                start, end = c.end + m.start("alias"), c.end + m.end("alias")
+                out.append(Candidate(start, end, "alias"))
+                links.append((c.start, c.end, start, end))
         return out, links
 
     @staticmethod
@@ -233,8 +192,9 @@ class InterventionRecognizer(LexiconComponent):
                 links.append((x.start, x.end, y.start, y.end))
         return links
 
-    def _known_candidates(self, text: str, folded: str, scope: Scope, names: list[str],
-                          controls: dict[str, str]) -> list[Candidate]:
+    def _known_candidates(
+        self, text: str, folded: str, scope: Scope, names: list[str], controls: dict[str, str]
+    ) -> list[Candidate]:
         """Every other in-scope mention of a known name."""
         usable = [n for n in names if len(n) <= MAX_NAME_CHARS and not products.is_generic(n, self.lexicon)]
         return [
@@ -246,8 +206,11 @@ class InterventionRecognizer(LexiconComponent):
     def _resolve(cands: list[Candidate], scope: Scope, excluded: list[tuple[int, int]]) -> list[Candidate]:
         """In-scope candidates outside the entries' layout words; longest first, then the record's own words."""
         cands = [
-            c for c in cands
-            if c.end > c.start and scope.holds(c.start, c.end) and not any(a < c.end and c.start < b for a, b in excluded)
+            c
+            for c in cands
+            if c.end > c.start
+            and scope.holds(c.start, c.end)
+            and not any(a < c.end and c.start < b for a, b in excluded)
         ]
         cands.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.origin]))
         kept: list[Candidate] = []
@@ -272,7 +235,7 @@ class InterventionRecognizer(LexiconComponent):
         controls = {products.name_key(text[c.start : c.end]): c.control for c in cands if c.control}
         names = {text[c.start : c.end] for c in cands}
         codes = {(m.group(0), n) for n in names for m in _CODE_NAME.finditer(n) if m.group(0) != n}
-        folded = text.translate(_FOLD)
+        folded = text.translate(FOLD)
         known = self._known_candidates(text, folded, scope, sorted(names | {code for code, _n in codes}), controls)
         # An alias after a name found only by search ("... DNX-2401 (BM-hMSCs-DNX2401)"): one more round.
         extra, more = self._alias_candidates(text, known)
@@ -281,9 +244,9 @@ class InterventionRecognizer(LexiconComponent):
         links += more + self._apposition_links(text, cands)
         key_links = [(products.name_key(text[a:b]), products.name_key(text[c:d])) for a, b, c, d in links]
         key_links += [(products.name_key(code), products.name_key(name)) for code, name in codes]
-        resolved = self._resolve(cands, scope, _structure_ranges(text, arms, entries))
+        resolved = self._resolve(cands, scope, structure_ranges(text, arms, entries))
         mentions = [self._name_mention(text, c) for c in resolved]
-        _inherit_long_form_attributes(mentions, key_links)
+        inherit_long_form_attributes(mentions, key_links)
         groups = group_mentions(mentions, key_links)
         self._annotate(doc, text, arms, entries, resolved, mentions, groups, scope)
         return doc
@@ -292,19 +255,32 @@ class InterventionRecognizer(LexiconComponent):
         name = text[c.start : c.end]
         attrs = (
             {"source": None, "tissue": None, "cell_type": None}
-            if c.control else products.product_attributes(name, self.lexicon)
+            if c.control
+            else products.product_attributes(name, self.lexicon)
         )
-        return NameMention(products.name_key(name), name, c.start, c.origin == "entry", c.control, c.rendered_type, attrs)
+        return NameMention(
+            products.name_key(name), name, c.start, c.origin == "entry", c.control, c.rendered_type, attrs
+        )
 
-    def _annotate(self, doc: Doc, text: str, arms: list[Arm], entries: list[InterventionEntry], cands: list[Candidate],
-                  mentions: list[NameMention], groups: list[Group], scope: Scope) -> None:
+    def _annotate(
+        self,
+        doc: Doc,
+        text: str,
+        arms: list[Arm],
+        entries: list[InterventionEntry],
+        cands: list[Candidate],
+        mentions: list[NameMention],
+        groups: list[Group],
+        scope: Scope,
+    ) -> None:
         """Roles, arms and spans; the Doc's ``arms`` and ``interventions``."""
         group_of = {i: g for g in groups for i in g.members}
         in_arm = arm_groups(arms, mentions, group_of)
         assigned = entry_arms(entries, arms, text, mentions, group_of, in_arm, self.lexicon)
         # A comparator arm that holds no cell product: its names are comparators there ("CABG" alone).
         pure_control = {
-            j for j, arm in enumerate(arms)
+            j
+            for j, arm in enumerate(arms)
             if arm.role == "control" and not any(g.control is None and g.attrs.get("cell_type") for g in in_arm[j])
         }
         roles: dict[int, str] = {}
@@ -331,37 +307,33 @@ class InterventionRecognizer(LexiconComponent):
                 arm = arms[arm_index].label
             elif len(entry_arm_list) == 1:
                 arm = arms[entry_arm_list[0]].label
-            add_fact(doc, c.start, c.end, LABEL, f"intervention.{c.origin}", role=role, intervention=g.name, arm=arm,
-                     **m.attrs)
+            add_fact(
+                doc,
+                c.start,
+                c.end,
+                LABEL,
+                f"intervention.{c.origin}",
+                role=role,
+                intervention=g.name,
+                arm=arm,
+                **m.attrs,
+            )
         doc._.arms = arm_dicts
         doc._.interventions = [
             as_dict(
-                g, mentions, role=roles[id(g)], type=_group_type(g, self.entry_lexicon),
+                g,
+                mentions,
+                role=roles[id(g)],
+                type=_group_type(g, self.entry_lexicon),
                 arms=[a["label"] for a in arm_dicts if g.name in a["interventions"]],
-                entries=[[e.start, e.end] for e in entries
-                         if any(e.name_start <= mentions[i].start < e.name_end for i in g.members)],
+                entries=[
+                    [e.start, e.end]
+                    for e in entries
+                    if any(e.name_start <= mentions[i].start < e.name_end for i in g.members)
+                ],
             )
             for g in groups
         ]
-
-
-def _inherit_long_form_attributes(mentions: list[NameMention], key_links: list[tuple[str, str]]) -> None:
-    """An abbreviation takes what its long form says ("BM-MSC" is allogeneic when its long form is)."""
-    by_key: dict[str, dict[str, str | None]] = {}
-    for m in mentions:
-        slot = by_key.setdefault(m.key, {})
-        for attr, value in m.attrs.items():
-            if value and not slot.get(attr):
-                slot[attr] = value
-    partners: dict[str, set[str]] = {}
-    for a, b in key_links:
-        partners.setdefault(a, set()).add(b)
-        partners.setdefault(b, set()).add(a)
-    for m in mentions:
-        for other in partners.get(m.key, ()):
-            for attr, value in by_key.get(other, {}).items():
-                if value and not m.attrs.get(attr):
-                    m.attrs[attr] = value
 
 
 def _group_type(group: Group, lex: entry_parsing.EntryLexicon) -> str | None:

@@ -59,15 +59,31 @@ def entry_arms(
     return out
 
 
-def _arm_dict(label: str, kind: str | None, role: str, control_type: str | None, start: int | None, end: int | None,
-              groups: list[Group], origin: str) -> dict[str, Any]:
+def _arm_dict(
+    label: str,
+    kind: str | None,
+    role: str,
+    control_type: str | None,
+    start: int | None,
+    end: int | None,
+    groups: list[Group],
+    origin: str,
+) -> dict[str, Any]:
     return {
-        "label": label, "type": kind, "role": role, "control_type": control_type, "start": start, "end": end,
-        "interventions": [g.name for g in groups], "origin": origin,
+        "label": label,
+        "type": kind,
+        "role": role,
+        "control_type": control_type,
+        "start": start,
+        "end": end,
+        "interventions": [g.name for g in groups],
+        "origin": origin,
     }
 
 
-def record_arms(arms: list[Arm], in_arm: list[list[Group]], groups: list[Group], roles: dict[int, str]) -> list[dict[str, Any]]:
+def record_arms(
+    arms: list[Arm], in_arm: list[list[Group]], groups: list[Group], roles: dict[int, str]
+) -> list[dict[str, Any]]:
     """The record's arms with the interventions each holds."""
     claimed = {id(g) for held in in_arm for g in held if roles[id(g)] == "experimental"}
     unclaimed = [g for g in groups if roles[id(g)] == "experimental" and id(g) not in claimed]
@@ -84,8 +100,14 @@ def record_arms(arms: list[Arm], in_arm: list[list[Group]], groups: list[Group],
     return out
 
 
-def text_arms(text: str, sentences: list[tuple[int, int, str]], mentions: list[NameMention], groups: list[Group],
-              roles: dict[int, str], lex: products.ProductLexicon) -> list[dict[str, Any]]:
+def text_arms(
+    text: str,
+    sentences: list[tuple[int, int, str]],
+    mentions: list[NameMention],
+    groups: list[Group],
+    roles: dict[int, str],
+    lex: products.ProductLexicon,
+) -> list[dict[str, Any]]:
     """Arms of a text without ``Arm:`` lines: from a randomisation sentence, else one arm per role."""
     group_of = {i: g for g in groups for i in g.members}
     for start, end, _section in sentences:
@@ -96,7 +118,9 @@ def text_arms(text: str, sentences: list[tuple[int, int, str]], mentions: list[N
             if start <= m.start < end:
                 held.setdefault(id(group_of[i]), (group_of[i], m.text))
         if len(held) >= 2:
-            return [_arm_dict(label, None, roles[id(g)], g.control, None, None, [g], "text") for g, label in held.values()]
+            return [
+                _arm_dict(label, None, roles[id(g)], g.control, None, None, [g], "text") for g, label in held.values()
+            ]
     experimental = [g for g in groups if roles[id(g)] == "experimental"]
     out = []
     if experimental:

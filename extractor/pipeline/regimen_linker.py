@@ -69,9 +69,7 @@ def _allowed(fact: Span, name: str | None, rec: _Record, in_control_entry: bool)
     """May ``fact`` belong to intervention ``name``? Doses never go to comparators outside their entries."""
     if not name:
         return False
-    if fact.label_ == "DOSE" and rec.is_control(name) and not in_control_entry:
-        return False
-    return True
+    return not (fact.label_ == "DOSE" and rec.is_control(name) and not in_control_entry)
 
 
 def _preferred(fact: Span, names: list[str], rec: _Record, in_control_entry: bool) -> list[str]:
@@ -106,6 +104,12 @@ def link_intervention(fact: Span, rec: _Record) -> str | None:
     sent = fact.sent
     here = rec.mentions_between(sent.start_char, sent.end_char)
     found = _nearest(fact, here, _preferred(fact, [m._.intervention for m in here], rec, in_control_entry))
+    if found and in_control_entry and not rec.is_control(found):
+        # "IV infusion of excipient of Prochymal" in the placebo's entry is said of the placebo.
+        own = entry if entry and rec.is_control(entry) else None
+        if own is None and arm:
+            own = next((n for n in arm.get("interventions", []) if rec.is_control(n)), None)
+        found = own or found
     if found:
         return found
     if entry and _allowed(fact, entry, rec, in_control_entry):

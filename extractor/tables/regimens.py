@@ -100,19 +100,21 @@ def regimen_rows(doc: Doc, doc_id: str | None = None) -> list[dict[str, Any]]:
         facts = _facts_for(linked, name, arm["label"] if arm else None)
         sites = [f for f in facts if f.label_ == "SITE"]
         n_sites = [f._.n_sites for f in sites if f._.n_sites is not None]
-        rows.append({
-            "doc_id": doc_id if doc_id is not None else doc._.doc_id,
-            "arm": arm["label"] if arm else None,
-            "arm_type": arm.get("type") if arm else None,
-            "arm_role": arm.get("role") if arm else None,
-            "intervention": name,
-            "role": group.get("role"),
-            "type": group.get("type"),
-            **_dose_columns([f for f in facts if f.label_ == "DOSE"]),
-            "route": "; ".join(_unique([f._.route for f in facts if f.label_ == "ROUTE"])),
-            "site": "; ".join(_unique([f._.site for f in sites])),
-            "n_sites": max(n_sites) if n_sites else None,
-            **_administrations(doc, arm, group, facts),
-            "n_facts": len(facts),
-        })
+        rows.append(
+            {
+                "doc_id": doc_id if doc_id is not None else doc._.doc_id,
+                "arm": arm["label"] if arm else None,
+                "arm_type": arm.get("type") if arm else None,
+                "arm_role": arm.get("role") if arm else None,
+                "intervention": name,
+                "role": group.get("role"),
+                "type": group.get("type"),
+                **_dose_columns([f for f in facts if f.label_ == "DOSE"]),
+                "route": "; ".join(_unique([f._.route for f in facts if f.label_ == "ROUTE"])),
+                "site": "; ".join(_unique([f._.site for f in sites])),
+                "n_sites": max(n_sites) if n_sites else None,
+                **_administrations(doc, arm, group, facts),
+                "n_facts": len(facts),
+            }
+        )
     return rows

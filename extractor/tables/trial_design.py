@@ -52,7 +52,9 @@ def design_columns(record: Record, doc: Doc, facts: list[Fact]) -> dict[str, Any
     if enrollment is None and lines.get("enrollment"):
         digits = lines["enrollment"].split()[0]
         enrollment = int(digits) if digits.isdigit() else None
-    text_sizes = [f.attrs["n"] for f in facts if f.label == "SAMPLE_SIZE" and f.section != "design" and f.attrs.get("n")]
+    text_sizes = [
+        f.attrs["n"] for f in facts if f.label == "SAMPLE_SIZE" and f.section != "design" and f.attrs.get("n")
+    ]
     text_size = max(text_sizes) if text_sizes else None
     arms = doc._.arms or []
     interventions = doc._.interventions or []
@@ -60,7 +62,8 @@ def design_columns(record: Record, doc: Doc, facts: list[Fact]) -> dict[str, Any
         "allocation": design.allocation_from_line(meta.get("allocation") or lines.get("allocation"))
         or design.allocation_from_text(text),
         "allocation_ratio": design.allocation_ratio(text),
-        "masking": design.masking_from_line(meta.get("masking") or lines.get("masking")) or design.masking_from_text(text),
+        "masking": design.masking_from_line(meta.get("masking") or lines.get("masking"))
+        or design.masking_from_text(text),
         "masking_text": design.masking_from_text(text),
         "control_type": _control_type(doc, text),
         "phase": registry_phase or "/".join(text_phases) or None,

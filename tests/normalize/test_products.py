@@ -56,7 +56,10 @@ def products(text):
             "Patients",
             ["Autologous Adipose-derived Stromal Vascular Fraction"],
         ),
-        ("Pilot Study of Stem Cell Treatment of Patients With Vocal Fold Scarring", ["Stem Cell Treatment"]),  # NCT01981330
+        (
+            "Pilot Study of Stem Cell Treatment of Patients With Vocal Fold Scarring",
+            ["Stem Cell Treatment"],
+        ),  # NCT01981330
         (  # NCT04746599 title
             "Autologous Fat Grafting in the Treatment of Critical Limb Ischaemia",
             ["Autologous Fat Grafting"],
@@ -124,14 +127,20 @@ def test_known_product_misses(sentence, expected):
         (  # NCT02633163
             "The goal of this study is to determine if patients receiving an MSC infusion plus standard of care "
             "respond better than patients receiving placebo infusion plus standard of care.",
-            [("standard of care", "standard of care", "weak"), ("placebo", "placebo", "strong"),
-             ("standard of care", "standard of care", "weak")],
+            [
+                ("standard of care", "standard of care", "weak"),
+                ("placebo", "placebo", "strong"),
+                ("standard of care", "standard of care", "weak"),
+            ],
         ),
         (  # NCT01768702
             "Evaluation the safety and efficacy of C3BS-CQR-1 by comparing the overall response to standard of care "
             "and C3BS-CQR-1 relative to standard of care and a sham procedure.",
-            [("standard of care", "standard of care", "weak"), ("standard of care", "standard of care", "weak"),
-             ("sham procedure", "sham", "strong")],
+            [
+                ("standard of care", "standard of care", "weak"),
+                ("standard of care", "standard of care", "weak"),
+                ("sham procedure", "sham", "strong"),
+            ],
         ),
         (  # NCT03211793
             "The MANUS Trial is a randomized double-blind, placebo-controlled clinical trial.",
@@ -152,13 +161,19 @@ def test_controls_in_real_sentences(sentence, expected):
     ("name", "expected"),
     [
         ("HCR040 (Phase 1)", [("HCR040", "name")]),  # NCT04289194
-        ("hUC-MSCs+Injectable collagen scaffold+CABG", [("hUC-MSCs", "name"), ("Injectable collagen scaffold", "name"), ("CABG", "name")]),
+        (
+            "hUC-MSCs+Injectable collagen scaffold+CABG",
+            [("hUC-MSCs", "name"), ("Injectable collagen scaffold", "name"), ("CABG", "name")],
+        ),
         ("Mesenchymal Precursor Cells (MPCs)", [("Mesenchymal Precursor Cells", "name"), ("MPCs", "alias")]),
         ("Mesenchymal stromal cells (MSC) for infusion", [("Mesenchymal stromal cells", "name"), ("MSC", "alias")]),
         ("Mesenchymal stem cell infusion", [("Mesenchymal stem cell", "name")]),  # NCT00734396
         ("Rabbit antithymoglobulin (ATG)", [("Rabbit antithymoglobulin", "name"), ("ATG", "alias")]),
         ("Standard treatment according to the clinical protocols", [("Standard treatment", "name")]),
         ("no intervention", [("no intervention", "name")]),
+        ("Cellavita HD Lower Dose", [("Cellavita HD", "name")]),  # NCT02728115
+        ("Mesenchymal Precursor Cells (MPC) 12.5 M", [("Mesenchymal Precursor Cells", "name"), ("MPC", "alias")]),
+        ("intra venous injection of stem cell", [("stem cell", "name")]),  # NCT01759797
         ("Laboratory Biomarker Analysis", []),
         ("Control group", []),
         (
@@ -167,8 +182,14 @@ def test_controls_in_real_sentences(sentence, expected):
         ),
         (
             "Mesenchymal stem cells infusion, Basiliximab,Methylprednisolone,RATG ,Cyclosporine ,Mycophenolate mofetil",
-            [("Mesenchymal stem cells", "name"), ("Basiliximab", "name"), ("Methylprednisolone", "name"),
-             ("RATG", "name"), ("Cyclosporine", "name"), ("Mycophenolate mofetil", "name")],
+            [
+                ("Mesenchymal stem cells", "name"),
+                ("Basiliximab", "name"),
+                ("Methylprednisolone", "name"),
+                ("RATG", "name"),
+                ("Cyclosporine", "name"),
+                ("Mycophenolate mofetil", "name"),
+            ],
         ),
     ],
 )
@@ -198,7 +219,9 @@ def test_product_attributes(name, expected):
 
 def test_name_keys_join_spellings():
     assert name_key("MSCs") == name_key("MSC") == "msc"
-    assert name_key("bone marrow-derived mesenchymal stem cells") == name_key("Bone Marrow Derived Mesenchymal Stem Cell")
+    assert name_key("bone marrow-derived mesenchymal stem cells") == name_key(
+        "Bone Marrow Derived Mesenchymal Stem Cell"
+    )
     assert name_key("Prochymal®") == "prochymal"
 
 
