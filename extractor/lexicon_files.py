@@ -7,9 +7,12 @@ saved pipeline under models/ carries its own patterns.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+Parts = TypeVar("Parts")
 
 #: The package folder that holds lexicons and patterns.
 PACKAGE_DIR = "extractor.data.lexicons"
@@ -31,6 +34,12 @@ def lexicon_rows(name: str, directory: Path | None = None) -> list[list[str]]:
 def lexicon_parts(name: str, directory: Path | None = None) -> dict[str, str]:
     """A two-column lexicon file (part name, regular expression) as a dict."""
     return {row[0]: "\t".join(row[1:]) for row in lexicon_rows(name, directory)}
+
+
+def compile_parts(cls: type[Parts], name: str, directory: Path | None = None, flags: int = re.IGNORECASE) -> Parts:
+    """A dataclass of compiled patterns, one field per part of lexicon file ``name``."""
+    parts = lexicon_parts(name, directory)
+    return cls(**{field: re.compile(parts[field], flags) for field in cls.__dataclass_fields__})  # type: ignore[attr-defined]
 
 
 class LexiconComponent:

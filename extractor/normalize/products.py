@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.lexicon_files import lexicon_parts, lexicon_rows
+from extractor.normalize.matches import longest_non_overlapping
 
 FILES = (
     "cell_sources.tsv",
@@ -128,17 +129,6 @@ def product_lexicon(directory: Path | None = None) -> ProductLexicon:
     )
 
 
-def _non_overlapping(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Longest first where matches overlap, then in text order."""
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, str]] = []
-    for item in found:
-        if kept and item[0] < kept[-1][1]:
-            continue
-        kept.append(item)
-    return kept
-
-
 def find_products(text: str, lex: ProductLexicon | None = None) -> list[tuple[int, int, str]]:
     """(start, end, rule) of the cell-product names in ``text``, non-overlapping."""
     lex = lex or product_lexicon()
@@ -160,7 +150,7 @@ def find_products(text: str, lex: ProductLexicon | None = None) -> list[tuple[in
         if lex.not_before.match(text[end : end + 40]):
             continue
         found.append((start, end, f"intervention.product.{kind}"))
-    return _non_overlapping(found)
+    return longest_non_overlapping(found)
 
 
 def find_controls(text: str, lex: ProductLexicon | None = None) -> list[tuple[int, int, str, str]]:
@@ -169,7 +159,7 @@ def find_controls(text: str, lex: ProductLexicon | None = None) -> list[tuple[in
     found = [
         (m.start(), m.end(), f"{kind}\t{strength}") for kind, strength, p in lex.controls for m in p.finditer(text)
     ]
-    return [(s, e, *k.split("\t")) for s, e, k in _non_overlapping(found)]  # type: ignore[misc]
+    return [(s, e, *k.split("\t")) for s, e, k in longest_non_overlapping(found)]  # type: ignore[misc]
 
 
 def control_kind(name: str, lex: ProductLexicon | None = None) -> str | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.lexicon_files import LexiconComponent, lexicon_parts
+from extractor.lexicon_files import LexiconComponent, compile_parts
 from extractor.normalize.quantity import find_doses
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 
@@ -45,16 +45,7 @@ FILES = ("dose_context.tsv",)
 @lru_cache(maxsize=4)
 def dose_context(directory: Path | None = None) -> DoseContext:
     """Compile the dose context patterns (from the package, or a saved pipeline's ``directory``)."""
-    parts = lexicon_parts("dose_context.tsv", directory)
-    flags = re.IGNORECASE
-    return DoseContext(
-        cell_product=re.compile(parts["cell_product"], flags),
-        vehicle_before=re.compile(parts["vehicle_before"], flags),
-        vehicle_after=re.compile(parts["vehicle_after"], flags),
-        concentration_unit=re.compile(parts["concentration_unit"]),
-        percent_dose=re.compile(parts["percent_dose"], flags),
-        placebo=re.compile(parts["placebo"], flags),
-    )
+    return compile_parts(DoseContext, "dose_context.tsv", directory)
 
 
 def dose_unit(

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.lexicon_files import LexiconComponent, lexicon_parts
+from extractor.lexicon_files import LexiconComponent, compile_parts
 from extractor.pipeline.fact_spans import add_fact, facts_of, scoped_sentences
 from extractor.pipeline.scope import doc_sections, doc_text, section_name
 
@@ -47,9 +47,7 @@ class EndpointLexicon:
 @lru_cache(maxsize=4)
 def endpoint_lexicon(directory: Path | None = None) -> EndpointLexicon:
     """Compile the endpoint patterns (from the package, or a saved pipeline's ``directory``)."""
-    parts = lexicon_parts("endpoint_patterns.tsv", directory)
-    flags = re.IGNORECASE | re.MULTILINE
-    return EndpointLexicon(**{name: re.compile(parts[name], flags) for name in EndpointLexicon.__dataclass_fields__})
+    return compile_parts(EndpointLexicon, "endpoint_patterns.tsv", directory, re.IGNORECASE | re.MULTILINE)
 
 
 def heading_kind(heading: str, lex: EndpointLexicon) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -31,8 +32,9 @@ def add_fact(doc: Doc, start: int, end: int, label: str, rule: str, **attrs: Any
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not span.text.strip():
         return None
-    group = doc.spans[FACTS_KEY] if FACTS_KEY in doc.spans else None
-    if group is not None and any(s.label_ == label and s.start == span.start and s.end == span.end for s in group):
+    group = doc.spans.get(FACTS_KEY)
+    keys = _fact_keys(doc, group)
+    if (label, span.start, span.end) in keys:
         return None
     span._.rule = rule
     span._.section = section_name(doc, span.start_char)
@@ -42,7 +44,25 @@ def add_fact(doc: Doc, start: int, end: int, label: str, rule: str, **attrs: Any
         doc.spans[FACTS_KEY] = [span]
     else:
         group.append(span)
+    keys.add((label, span.start, span.end))
+    _FACT_KEYS[doc] = (len(doc.spans[FACTS_KEY]), keys)
     return span
+
+
+#: Per Doc: (size of the facts group when last seen, (label, start, end) of its spans). Comparing a new
+#: span with every fact made add_fact quadratic: a 1 MB record took minutes.
+_FACT_KEYS: WeakKeyDictionary[Doc, tuple[int, set[tuple[str, int, int]]]] = WeakKeyDictionary()
+
+
+def _fact_keys(doc: Doc, group: Any) -> set[tuple[str, int, int]]:
+    """The (label, start, end) keys of the facts group, rebuilt when the group changed behind our back."""
+    size = len(group) if group is not None else 0
+    cached = _FACT_KEYS.get(doc)
+    if cached is not None and cached[0] == size:
+        return cached[1]
+    keys = {(s.label_, s.start, s.end) for s in group} if group is not None else set()
+    _FACT_KEYS[doc] = (size, keys)
+    return keys
 
 
 def facts_of(doc: Doc, label: str) -> list[Span]:

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, lexicon_rows
+from extractor.normalize.matches import longest_non_overlapping
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 
 LABEL = "ROUTE"
@@ -87,13 +88,7 @@ def find_routes(text: str, lex: RouteLexicon | None = None) -> list[tuple[int, i
                     start -= len(before) - preceding.start()
             rule = f"route.{form}" + (".joined" if (start, end) != (m.start(), m.end()) else "")
             found.append((start, end, route, rule))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, str, str]] = []
-    for item in found:
-        if kept and item[0] < kept[-1][1]:
-            continue
-        kept.append(item)
-    return kept
+    return longest_non_overlapping(found)
 
 
 class RouteRecognizer(LexiconComponent):

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.lexicon_files import LexiconComponent, lexicon_parts
+from extractor.lexicon_files import LexiconComponent, compile_parts
 from extractor.normalize.time import TimeValue, find_time_expressions, normalize_time
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 from extractor.pipeline.scope import doc_sections, doc_text, section_name
@@ -40,8 +40,7 @@ class ScheduleContext:
 @lru_cache(maxsize=4)
 def schedule_context(directory: Path | None = None) -> ScheduleContext:
     """Compile the schedule context patterns (from the package, or a saved pipeline's ``directory``)."""
-    parts = lexicon_parts("schedule_context.tsv", directory)
-    return ScheduleContext(**{name: re.compile(parts[name], re.IGNORECASE) for name in ScheduleContext.__dataclass_fields__})
+    return compile_parts(ScheduleContext, "schedule_context.tsv", directory)
 
 
 def _attrs(value: TimeValue) -> dict[str, object]:

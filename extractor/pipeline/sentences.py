@@ -11,6 +11,7 @@ walk ``doc.sents`` again.
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from spacy.attrs import SENT_START
@@ -25,22 +26,19 @@ _SENTENCE_END = re.compile(r"[.!?][^\S\n]+(?=[A-Z0-9(\"'\[])")
 _LIST_MARKER = re.compile(r"[^\S\n]*\d{1,3}$")
 
 
-_RECENT_TEXTS: list[tuple[Doc, str]] = []
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, remembered for the few Docs in flight.
+    """``doc.text``, remembered for as long as the Doc lives.
 
     spaCy builds ``doc.text`` from the tokens on every access; every component needs it once per Doc,
-    and a Doc passes through the components one after the other, so a short list of recent Docs
-    (compared by identity, kept alive while listed) saves rebuilding it.
+    and so do the table rows built after ``nlp.pipe`` (a batch later, when a short list of recent Docs
+    has forgotten it). Docs are keyed weakly, so a Doc's text goes when the Doc does.
     """
-    for known, text in _RECENT_TEXTS:
-        if known is doc:
-            return text
-    text = doc.text
-    _RECENT_TEXTS.insert(0, (doc, text))
-    del _RECENT_TEXTS[4:]
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
     return text
 
 
@@ -75,7 +73,7 @@ class SentenceSplitter:
         doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))
         first = idx[np.flatnonzero(flags == 1)].tolist()
         ends = [*first[1:], len(text)]
-        doc.user_data[SENTENCES_KEY] = [[s, e] for s, e in zip(first, ends)]
+        doc.user_data[SENTENCES_KEY] = [[s, e] for s, e in zip(first, ends, strict=True)]
         return doc
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, lexicon_parts, lexicon_rows
 from extractor.normalize.counts import parse_count
+from extractor.normalize.matches import longest_non_overlapping
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 
 LABEL = "SITE"
@@ -84,13 +85,7 @@ def find_sites(text: str, lex: SiteLexicon | None = None) -> list[tuple[int, int
         site = site_value(m.group("np"), lex)
         if site:
             out.append((m.start("np"), m.end("np"), site, None, "site.phrase"))
-    out.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, str | None, int | None, str]] = []
-    for item in out:
-        if kept and item[0] < kept[-1][1]:
-            continue
-        kept.append(item)
-    return kept
+    return longest_non_overlapping(out)
 
 
 class SiteRecognizer(LexiconComponent):
