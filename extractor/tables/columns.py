@@ -44,6 +44,11 @@ TRIALS = [
     ("sample_size", pa.int64()),
     ("enrollment", pa.int64()),
     ("phases", pa.string()),
+    # Endpoints and follow-up (extractor.tables.rows.trial_row).
+    ("primary_endpoints", pa.string()),
+    ("n_primary_endpoints", pa.int64()),
+    ("n_secondary_endpoints", pa.int64()),
+    ("follow_up_days", pa.list_(pa.float64())),
     # Design facts (extractor.tables.trial_design): structured values win, the text's are kept beside them.
     ("allocation", pa.string()),
     ("allocation_ratio", pa.string()),
@@ -140,6 +145,10 @@ def table_schema(table: str) -> pa.Schema:
         return pa.schema(ERRORS)
     if table in DOC_TABLES:
         return pa.schema(DOC_TABLES[table])
+    if table == "schedule":
+        # One row per document and time point: the fact's days are spread over rows as ``day``.
+        return pa.schema(PROVENANCE + [("day", pa.float64()), ("days", pa.list_(pa.float64())),
+                                       ("every", pa.float64()), ("through", pa.float64()), ("anchor", pa.string())])
     if table == "facts":
         names = all_attribute_names()
         extras: tuple[str, ...] = ()

@@ -47,7 +47,30 @@ def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
         "sample_size": max(text_sizes) if text_sizes else (max(sizes) if sizes else None),
         "enrollment": meta.get("enrollment"),
         "phases": "/".join(meta.get("phases") or []),
+        **endpoint_columns(by_label.get("ENDPOINT", []), by_label.get("SCHEDULE", [])),
     }
+
+
+def endpoint_columns(endpoints: list[Fact], schedules: list[Fact]) -> dict[str, Any]:
+    """Primary endpoints, the number of each kind, and the union of follow-up days of a trial."""
+    primary = _unique([f.text for f in endpoints if f.attrs.get("kind") == "primary"])
+    days = sorted({float(d) for f in schedules for d in f.attrs.get("days") or []})
+    return {
+        "primary_endpoints": "; ".join(primary),
+        "n_primary_endpoints": len(primary),
+        "n_secondary_endpoints": len(_unique([f.text for f in endpoints if f.attrs.get("kind") == "secondary"])),
+        "follow_up_days": days,
+    }
+
+
+def schedule_rows(schedules: list[Fact]) -> list[dict[str, Any]]:
+    """One row per time point of each SCHEDULE fact (a fact without points keeps one row, day empty)."""
+    rows = []
+    for fact in schedules:
+        row = fact.to_row()
+        for day in fact.attrs.get("days") or [None]:
+            rows.append({**row, "day": day})
+    return rows
 
 
 def document_row(record: Record) -> dict[str, Any]:
@@ -70,6 +93,7 @@ def rows_for(item: Processed | ReadError) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {"facts": [f.to_row() for f in facts]}
     for label, table in LABEL_TABLES.items():
         rows[table] = [f.to_row() for f in facts if f.label == label]
+    rows["schedule"] = schedule_rows([f for f in facts if f.label == "SCHEDULE"])
     rows["trials"] = [{**trial_row(item.record, facts), **design_columns(item.record, item.doc, facts)}]
     rows["distinct_interventions"] = distinct_intervention_rows(item.doc, item.record.id)
     rows["regimens"] = regimen_rows(item.doc, item.record.id)
