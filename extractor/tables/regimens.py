@@ -27,14 +27,15 @@ def _number(value: float) -> str:
     return format(value, ".15g") if abs(value) < 1e15 else format(value, "g")
 
 
-def _dose_text(low: float | None, high: float | None, unit: str | None) -> str:
+def dose_text(low: float | None, high: float | None, unit: str | None) -> str:
     if low is None:
         return ""
     value = _number(low) if high in (None, low) else f"{_number(low)}-{_number(high)}"
     return f"{value} {unit or ''}".strip()
 
 
-def _unique(values: list[Any]) -> list[Any]:
+def unique_values(values: list[Any]) -> list[Any]:
+    """Values in first-seen order, without repeats and empty values."""
     return list(dict.fromkeys(v for v in values if v not in (None, "")))
 
 
@@ -59,7 +60,7 @@ def _dose_columns(doses: list[Span]) -> dict[str, Any]:
         "dose_low": min(d._.low for d in same),
         "dose_high": max(d._.high if d._.high is not None else d._.low for d in same),
         "dose_unit": unit,
-        "doses": "; ".join(_unique([_dose_text(d._.low, d._.high, d._.unit) for d in valued])),
+        "doses": "; ".join(unique_values([dose_text(d._.low, d._.high, d._.unit) for d in valued])),
     }
 
 
@@ -68,7 +69,7 @@ def _administrations(doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any]
     if arm and arm.get("start") is not None:
         texts.append(doc.text[arm["start"] : arm["end"]])
     texts += [doc.text[a:b] for a, b in group.get("entries", [])]
-    texts += _unique([f.sent.text for f in sorted(facts, key=lambda f: f.start_char)])
+    texts += unique_values([f.sent.text for f in sorted(facts, key=lambda f: f.start_char)])
     count = interval = None
     evidence: list[str] = []
     for text in texts:
@@ -83,7 +84,7 @@ def _administrations(doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any]
             evidence += [e for e in found.evidence if e not in evidence]
         if count is not None and interval is not None:
             break
-    return {"n_administrations": count, "interval_days": interval, "administrations": "; ".join(_unique(evidence))}
+    return {"n_administrations": count, "interval_days": interval, "administrations": "; ".join(unique_values(evidence))}
 
 
 def regimen_rows(doc: Doc, doc_id: str | None = None) -> list[dict[str, Any]]:
@@ -110,8 +111,8 @@ def regimen_rows(doc: Doc, doc_id: str | None = None) -> list[dict[str, Any]]:
                 "role": group.get("role"),
                 "type": group.get("type"),
                 **_dose_columns([f for f in facts if f.label_ == "DOSE"]),
-                "route": "; ".join(_unique([f._.route for f in facts if f.label_ == "ROUTE"])),
-                "site": "; ".join(_unique([f._.site for f in sites])),
+                "route": "; ".join(unique_values([f._.route for f in facts if f.label_ == "ROUTE"])),
+                "site": "; ".join(unique_values([f._.site for f in sites])),
                 "n_sites": max(n_sites) if n_sites else None,
                 **_administrations(doc, arm, group, facts),
                 "n_facts": len(facts),

@@ -9,18 +9,8 @@ from extractor.facts import Fact, facts_from_doc
 from extractor.records import ReadError, Record
 from extractor.tables.columns import LABEL_TABLES
 from extractor.tables.interventions import distinct_intervention_rows
-from extractor.tables.regimens import regimen_rows
+from extractor.tables.regimens import dose_text, regimen_rows, unique_values
 from extractor.tables.trial_design import design_columns
-
-
-def _dose_text(fact: Fact) -> str:
-    low, high, unit = fact.attrs.get("low"), fact.attrs.get("high"), fact.attrs.get("unit")
-    value = f"{low:g}" if low == high else f"{low:g}-{high:g}"
-    return f"{value} {unit}".strip()
-
-
-def _unique(values: list[Any]) -> list[Any]:
-    return list(dict.fromkeys(v for v in values if v not in (None, "")))
 
 
 def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
@@ -38,11 +28,11 @@ def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
         "kind": record.kind,
         "n_facts": len(facts),
         "doses": "; ".join(
-            _unique([_dose_text(f) for f in by_label.get("DOSE", []) if f.attrs.get("low") is not None])
+            unique_values([dose_text(f.attrs.get("low"), f.attrs.get("high"), f.attrs.get("unit")) for f in by_label.get("DOSE", []) if f.attrs.get("low") is not None])
         ),
-        "routes": "; ".join(_unique([f.attrs.get("route") for f in by_label.get("ROUTE", [])])),
-        "sites": "; ".join(_unique([f.attrs.get("site") for f in by_label.get("SITE", [])])),
-        "n_sites": "; ".join(str(n) for n in _unique([f.attrs.get("n_sites") for f in by_label.get("SITE", [])])),
+        "routes": "; ".join(unique_values([f.attrs.get("route") for f in by_label.get("ROUTE", [])])),
+        "sites": "; ".join(unique_values([f.attrs.get("site") for f in by_label.get("SITE", [])])),
+        "n_sites": "; ".join(str(n) for n in unique_values([f.attrs.get("n_sites") for f in by_label.get("SITE", [])])),
         # The text's own count wins over the registry's enrollment line, which may be actual, not planned.
         "sample_size": max(text_sizes) if text_sizes else (max(sizes) if sizes else None),
         "enrollment": meta.get("enrollment"),
@@ -53,12 +43,12 @@ def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
 
 def endpoint_columns(endpoints: list[Fact], schedules: list[Fact]) -> dict[str, Any]:
     """Primary endpoints, the number of each kind, and the union of follow-up days of a trial."""
-    primary = _unique([f.text for f in endpoints if f.attrs.get("kind") == "primary"])
+    primary = unique_values([f.text for f in endpoints if f.attrs.get("kind") == "primary"])
     days = sorted({float(d) for f in schedules for d in f.attrs.get("days") or []})
     return {
         "primary_endpoints": "; ".join(primary),
         "n_primary_endpoints": len(primary),
-        "n_secondary_endpoints": len(_unique([f.text for f in endpoints if f.attrs.get("kind") == "secondary"])),
+        "n_secondary_endpoints": len(unique_values([f.text for f in endpoints if f.attrs.get("kind") == "secondary"])),
         "follow_up_days": days,
     }
 
