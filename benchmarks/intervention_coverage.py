@@ -92,15 +92,21 @@ def main() -> None:
         print("trials with all structured intervention names found:", _share(c, "all_found", "with_names"))
         print("  ... names that are only generic words left out:", _share(c, "all_found_but_generic", "with_names"))
         for label in ("DOSE", "ROUTE", "SITE"):
-            print(f"{label} facts linked to an intervention:", _share(c, f"{label}_linked", label),
-                  "| to an arm:", _share(c, f"{label}_arm", label))
+            print(
+                f"{label} facts linked to an intervention:",
+                _share(c, f"{label}_linked", label),
+                "| to an arm:",
+                _share(c, f"{label}_arm", label),
+            )
         print("most frequent names not found:", result["missing"])
     if args.gold:
         scores = gold_scores(args.gold)
         for mode in ("strict", "overlap"):
             s = scores[mode]
-            print(f"INTERVENTION {mode}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
-                  f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+            print(
+                f"INTERVENTION {mode}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+                f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
+            )
         role = scores["role"]
         print(f"role accuracy on overlap-matched pairs: {role['accuracy']:.3f} ({role['pairs']} pairs)")
 

@@ -37,10 +37,12 @@ def main() -> None:
     parser.add_argument("corpus", help="a JSON array of API v2 studies (e.g. msc-trials.json)")
     args = parser.parse_args()
     cardinals = [w for w, (_v, kind) in number_words().items() if kind == "cardinal"]
-    words = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, cardinals)), re.IGNORECASE)
+    words = re.compile(r"\b(?:{})\b".format("|".join(map(re.escape, cardinals))), re.IGNORECASE)
+    with open(args.corpus, encoding="utf-8") as fh:
+        corpus = json.load(fh)
     studies = {
         s["protocolSection"]["identificationModule"]["nctId"]: s["protocolSection"].get("outcomesModule") or {}
-        for s in json.load(open(args.corpus, encoding="utf-8"))
+        for s in corpus
     }
     measures = found = right_kind = 0
     frames = frames_valued = 0
@@ -49,7 +51,9 @@ def main() -> None:
         if not isinstance(item, Processed):
             continue
         facts = facts_from_doc(item.doc)
-        endpoints = {(f.text, f.attrs["kind"]) for f in facts if f.label == "ENDPOINT" and f.rule == "endpoint.outcome_section"}
+        endpoints = {
+            (f.text, f.attrs["kind"]) for f in facts if f.label == "ENDPOINT" and f.rule == "endpoint.outcome_section"
+        }
         texts = {text for text, _kind in endpoints}
         schedules = {f.text: f for f in facts if f.label == "SCHEDULE" and f.rule == "schedule.time_frame"}
         for key, kind in _KINDS.items():
@@ -57,19 +61,28 @@ def main() -> None:
                 measure = " ".join((outcome.get("measure") or "").split()).rstrip(" .,;:")
                 if measure:
                     measures += 1
-                    hit = next((t for t in texts if t and (t == measure or measure.startswith(t) or t.startswith(measure))), None)
+                    hit = next(
+                        (t for t in texts if t and (t == measure or measure.startswith(t) or t.startswith(measure))),
+                        None,
+                    )
                     found += hit is not None
                     right_kind += (hit, kind) in endpoints
                 frame = " ".join((outcome.get("timeFrame") or "").split()).rstrip(" .,;")
                 if frame and _has_number(frame, words):
                     frames += 1
                     fact = schedules.get(frame)
-                    if fact and (fact.attrs["days"] or fact.attrs["every"] is not None or fact.attrs["through"] is not None):
+                    if fact and (
+                        fact.attrs["days"] or fact.attrs["every"] is not None or fact.attrs["through"] is not None
+                    ):
                         frames_valued += 1
                     else:
                         failing[frame] += 1
-    print(f"outcome measures: {measures}; ENDPOINT found {found} ({found / measures:.2%}), right kind {right_kind} ({right_kind / measures:.2%})")
-    print(f"time frames with a number: {frames}; with days/every/through {frames_valued} ({frames_valued / frames:.2%})")
+    print(
+        f"outcome measures: {measures}; ENDPOINT found {found} ({found / measures:.2%}), right kind {right_kind} ({right_kind / measures:.2%})"
+    )
+    print(
+        f"time frames with a number: {frames}; with days/every/through {frames_valued} ({frames_valued / frames:.2%})"
+    )
     print(f"failing time frames ({len(failing)} distinct):")
     for frame, count in failing.most_common():
         print(f"  {count:3d}  {frame}")

@@ -43,8 +43,14 @@ def as_record(item: str | dict[str, Any] | Record, *, doc_id: str = "") -> Recor
             return record_from_protocol(protocol, "<dict>")
         if "text" in item:
             text = str(item["text"])
-            return Record(id=str(item.get("id", doc_id)), text=text, source="<dict>", kind="jsonl",
-                          title=str(item.get("title", "")), sections=detect_sections(text))
+            return Record(
+                id=str(item.get("id", doc_id)),
+                text=text,
+                source="<dict>",
+                kind="jsonl",
+                title=str(item.get("title", "")),
+                sections=detect_sections(text),
+            )
     raise TypeError("extract() takes a text, a ClinicalTrials.gov v2 study dict, an {'id', 'text'} dict or a Record")
 
 

@@ -22,8 +22,12 @@ def test_extract_text_gives_facts_with_offsets():
 
 
 def test_extract_v2_study_dict():
-    study = {"protocolSection": {"identificationModule": {"nctId": "NCT00000001", "briefTitle": "A trial"},
-                                 "descriptionModule": {"briefSummary": MANUS_SENTENCE}}}
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT00000001", "briefTitle": "A trial"},
+            "descriptionModule": {"briefSummary": MANUS_SENTENCE},
+        }
+    }
     facts = extractor.extract(study)
     assert all(f.doc_id == "NCT00000001" for f in facts)
     assert any(f.label == "DOSE" and f.attrs["low"] == 45e6 for f in facts)

@@ -25,7 +25,9 @@ def of(facts, label):
 
 def test_manus_dose(manus):
     doses = of(manus, "DOSE")
-    assert [(d.text, d.attrs) for d in doses] == [("45-50*10^6", {"low": 45_000_000, "high": 50_000_000, "unit": "cells"})]
+    assert [(d.text, d.attrs) for d in doses] == [
+        ("45-50*10^6", {"low": 45_000_000, "high": 50_000_000, "unit": "cells"})
+    ]
 
 
 def test_manus_routes(manus):

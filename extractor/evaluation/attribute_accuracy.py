@@ -56,9 +56,7 @@ class AttributeAccuracy:
     def to_dict(self, label_order: Iterable[str]) -> dict[str, object]:
         """``{"per_label": {LABEL: {attr: {pairs, equal, accuracy}}}, "overall": {...}}``."""
         per_label = {
-            label: {
-                name: self.tallies.get(label, {}).get(name, Tally()).to_dict() for name in attributes(label)
-            }
+            label: {name: self.tallies.get(label, {}).get(name, Tally()).to_dict() for name in attributes(label)}
             for label in label_order
         }
         total = Tally()

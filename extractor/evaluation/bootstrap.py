@@ -71,6 +71,4 @@ def as_ci(bounds: np.ndarray | None) -> dict[str, list[float]] | None:
     """JSON form of one row's ``(3, 2)`` bounds: ``{"precision": [lo, hi], "recall": ..., "f1": ...}``."""
     if bounds is None:
         return None
-    return {
-        key: [float(bounds[k, 0]), float(bounds[k, 1])] for k, key in enumerate(("precision", "recall", "f1"))
-    }
+    return {key: [float(bounds[k, 0]), float(bounds[k, 1])] for k, key in enumerate(("precision", "recall", "f1"))}

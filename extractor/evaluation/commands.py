@@ -140,17 +140,14 @@ def register(subparsers: Any) -> None:
     evaluate.add_argument(
         "--html-errors-only", action="store_true", help="show only documents with errors in report.html"
     )
-    evaluate.add_argument(
-        "--html-max-docs", type=int, metavar="N", help="show at most N documents in report.html"
-    )
+    evaluate.add_argument("--html-max-docs", type=int, metavar="N", help="show at most N documents in report.html")
     evaluate.set_defaults(func=run_evaluate)
 
     agree = subparsers.add_parser(
         "agree",
         help="agreement between two annotators' files",
         description=(
-            "Agreement between two annotators' files on their shared documents "
-            "(A treated as gold; F1 is symmetric)."
+            "Agreement between two annotators' files on their shared documents (A treated as gold; F1 is symmetric)."
         ),
     )
     agree.add_argument("a", metavar="A.jsonl")
@@ -163,15 +160,11 @@ def register(subparsers: Any) -> None:
     convert = subparsers.add_parser(
         "convert",
         help="convert annotations between formats",
-        description=(
-            f"Convert annotations between the schema JSONL and annotation tools' formats. Formats: {names}."
-        ),
+        description=(f"Convert annotations between the schema JSONL and annotation tools' formats. Formats: {names}."),
     )
     convert.add_argument("src", metavar="SRC")
     convert.add_argument("dst", metavar="DST")
-    convert.add_argument(
-        "--from", dest="src_format", required=True, metavar="FMT", help=f"input format ({names})"
-    )
+    convert.add_argument("--from", dest="src_format", required=True, metavar="FMT", help=f"input format ({names})")
     convert.add_argument("--to", dest="dst_format", required=True, metavar="FMT", help="output format")
     convert.set_defaults(func=run_convert)
 

@@ -47,9 +47,7 @@ def _where(doc_text: str, span: Span) -> str:
     return f"{doc_text[span.start : span.end]!r} [{span.start}-{span.end}]"
 
 
-def document_discrepancies(
-    gold: AnnotatedDoc, pred: AnnotatedDoc | None, width: int = CONTEXT
-) -> list[Discrepancy]:
+def document_discrepancies(gold: AnnotatedDoc, pred: AnnotatedDoc | None, width: int = CONTEXT) -> list[Discrepancy]:
     """Errors of ``pred`` against ``gold`` (a missing prediction: every gold span is FN), by position."""
     predicted = pred.spans if pred is not None else []
     text = gold.text

@@ -147,9 +147,7 @@ def parse_record(obj: Any, path: str, line: int) -> tuple[AnnotatedDoc | None, l
     return AnnotatedDoc(doc_id, text, spans), []
 
 
-def parse_records(
-    records: Iterable[tuple[int, Any]], source: str
-) -> tuple[list[AnnotatedDoc], list[Problem]]:
+def parse_records(records: Iterable[tuple[int, Any]], source: str) -> tuple[list[AnnotatedDoc], list[Problem]]:
     """Documents from ``(line, decoded record)`` pairs, plus all problems including duplicate ids."""
     docs: list[AnnotatedDoc] = []
     problems: list[Problem] = []
@@ -160,9 +158,7 @@ def parse_records(
         if doc is None:
             continue
         if doc.id in first_line:
-            problems.append(
-                Problem(source, line, doc.id, f"duplicate id (first on line {first_line[doc.id]})")
-            )
+            problems.append(Problem(source, line, doc.id, f"duplicate id (first on line {first_line[doc.id]})"))
             continue
         first_line[doc.id] = line
         docs.append(doc)
@@ -178,9 +174,7 @@ def _decoded_lines(path: Path, problems: list[Problem]) -> Iterator[tuple[int, A
             try:
                 yield number, json.loads(line)
             except json.JSONDecodeError as err:
-                problems.append(
-                    Problem(str(path), number, "?", f"invalid JSON: {err.msg} (column {err.colno})")
-                )
+                problems.append(Problem(str(path), number, "?", f"invalid JSON: {err.msg} (column {err.colno})"))
 
 
 def _load(path: str | Path) -> tuple[list[AnnotatedDoc], list[Problem]]:

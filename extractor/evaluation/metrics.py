@@ -31,14 +31,11 @@ CONVENTIONS = {
     "overlap": "same label and at least one shared character; one-to-one, greedy by largest overlap "
     "(ties: smaller boundary difference, then document order)",
     "micro": "scores of tp/fp/fn summed over labels (and documents)",
-    "macro": "unweighted mean of per-label precision, recall and F1 over the labels present in gold or "
-    "prediction",
+    "macro": "unweighted mean of per-label precision, recall and F1 over the labels present in gold or prediction",
     "attributes": "share of overlap-matched pairs with equal values; null equals null; numbers within 1e-9 "
     "relative; SCHEDULE days/every/through within max(5% of gold, 1 day); day lists pair one to one",
-    "values": "per document, the set of normalized values in gold vs prediction; tp/fp/fn summed over "
-    "documents",
-    "bootstrap": "percentile intervals; documents resampled with replacement; scores recomputed from "
-    "summed counts",
+    "values": "per document, the set of normalized values in gold vs prediction; tp/fp/fn summed over documents",
+    "bootstrap": "percentile intervals; documents resampled with replacement; scores recomputed from summed counts",
 }
 
 
@@ -86,9 +83,7 @@ def pair_documents(
         other = predicted.get(doc.id)
         if other is not None and other.text != doc.text:
             at = _first_difference(doc.text, other.text)
-            problems.append(
-                f"document {doc.id}: predicted text differs from gold text (first at offset {at})"
-            )
+            problems.append(f"document {doc.id}: predicted text differs from gold text (first at offset {at})")
     if problems:
         raise EvaluationError(problems)
     pairs = [(doc, predicted.get(doc.id)) for doc in gold]
@@ -117,9 +112,7 @@ def _label_order(pairs: list[tuple[AnnotatedDoc, AnnotatedDoc | None]]) -> list[
     return [label for label in schema_labels() if label in present]
 
 
-def _mode_block(
-    doc_counts: np.ndarray, names: list[str], n_boot: int, seed: int, level: float
-) -> dict[str, Any]:
+def _mode_block(doc_counts: np.ndarray, names: list[str], n_boot: int, seed: int, level: float) -> dict[str, Any]:
     """Per-name and micro/macro scores with intervals; the last row of ``doc_counts`` is the total."""
     totals = doc_counts.sum(axis=0)
     rows, macro_bounds = bootstrap.intervals(doc_counts, n_boot, seed, level, macro_rows=range(len(names)))
@@ -134,9 +127,7 @@ def _mode_block(
     return {"per_label": per_name, "micro": micro, "macro": macro_scores}
 
 
-def _value_block(
-    doc_counts: np.ndarray, kinds: list[str], n_boot: int, seed: int, level: float
-) -> dict[str, Any]:
+def _value_block(doc_counts: np.ndarray, kinds: list[str], n_boot: int, seed: int, level: float) -> dict[str, Any]:
     block = _mode_block(doc_counts, kinds, n_boot, seed, level)
     return {"kinds": kinds, "per_kind": block["per_label"], "micro": block["micro"], "macro": block["macro"]}
 

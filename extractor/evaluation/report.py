@@ -29,9 +29,7 @@ def write_report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if title is None:
-        title = (
-            "Protocol-facts annotator agreement" if "agreement" in metrics else "Protocol-facts evaluation"
-        )
+        title = "Protocol-facts annotator agreement" if "agreement" in metrics else "Protocol-facts evaluation"
     paths = {"metrics": out / "metrics.json", "markdown": out / "report.md", "html": out / "report.html"}
     paths["metrics"].write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     paths["markdown"].write_text(render_markdown(metrics, title), encoding="utf-8")

@@ -80,9 +80,7 @@ def highlight(text: str, spans: Sequence[Span], status: Sequence[str] = ()) -> s
             f"inset 0 -{3 * (n + 1)}px 0 {_colours(spans[k].label)[1]}" for n, k in enumerate(active[:-1])
         )
         classes = " ".join(["hl", *sorted({status[k] for k in active if k < len(status) and status[k]})])
-        style = f"background:{_colours(spans[inner].label)[0]}" + (
-            f";box-shadow:{shadows}" if shadows else ""
-        )
+        style = f"background:{_colours(spans[inner].label)[0]}" + (f";box-shadow:{shadows}" if shadows else "")
         title = escape(" | ".join(_describe(spans[k]) for k in active))
         out.append(f'<span class="{classes}" style="{style}" title="{title}">{piece}</span>')
     return "".join(out)
@@ -114,9 +112,7 @@ def _score_table(metrics: dict[str, Any]) -> str:
         strict = row["strict"]
         cells = [escape(row["name"]), str(strict.get("n_gold", "")), str(strict.get("n_pred", ""))]
         cells += [ci(row[m], k) for m in MODES for k in ("precision", "recall", "f1")]
-        tds = "".join(
-            f'<td class="n">{escape(c)}</td>' if i else f"<td>{c}</td>" for i, c in enumerate(cells)
-        )
+        tds = "".join(f'<td class="n">{escape(c)}</td>' if i else f"<td>{c}</td>" for i, c in enumerate(cells))
         rows.append(f'<tr class="{"total" if total else ""}">{tds}</tr>')
     return f"<table>{head}{''.join(rows)}</table>"
 
@@ -171,9 +167,7 @@ def _error_table(errors: list[Discrepancy]) -> str:
             f'<td class="n">{e.start}-{e.end}</td>'
             f'<td class="ctx">{context}</td><td>{escape(e.note)}</td></tr>'
         )
-    head = (
-        "<tr><th>kind</th><th>label</th><th>offsets</th><th>context (±60 characters)</th><th>note</th></tr>"
-    )
+    head = "<tr><th>kind</th><th>label</th><th>offsets</th><th>context (±60 characters)</th><th>note</th></tr>"
     return f"<table>{head}{''.join(rows)}</table>"
 
 
@@ -236,9 +230,7 @@ def render_html(
     shown_note = f"<p>{shown} of {len(scored)} documents shown" + (
         " (documents with errors only)" if errors_only else ""
     )
-    conventions = "".join(
-        f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in metrics["conventions"].items()
-    )
+    conventions = "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in metrics["conventions"].items())
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
         f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1>{facts}{notes}"

@@ -52,8 +52,7 @@ def _span_scores(metrics: dict[str, Any]) -> list[str]:
     ]
     boot = metrics["bootstrap"]
     note = (
-        f"Brackets: {boot['level']:.0%} bootstrap intervals "
-        f"({boot['n']} resamples of documents, seed {boot['seed']})."
+        f"Brackets: {boot['level']:.0%} bootstrap intervals ({boot['n']} resamples of documents, seed {boot['seed']})."
         if boot["n"] > 0
         else "No bootstrap intervals (--bootstrap 0)."
     )
@@ -63,9 +62,7 @@ def _span_scores(metrics: dict[str, Any]) -> list[str]:
         note,
         "",
         *_table(header, rows),
-        *_table(
-            ["label", "strict TP", "strict FP", "strict FN", "overlap TP", "overlap FP", "overlap FN"], counts
-        ),
+        *_table(["label", "strict TP", "strict FP", "strict FN", "overlap TP", "overlap FP", "overlap FN"], counts),
     ]
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ZERO_DIVISION_CONVENTION = (
-    "tp=fp=fn=0 gives precision=recall=F1=1.0; any other zero denominator gives 0.0; "
-    "F1=2PR/(P+R), 0.0 when P+R=0"
+    "tp=fp=fn=0 gives precision=recall=F1=1.0; any other zero denominator gives 0.0; F1=2PR/(P+R), 0.0 when P+R=0"
 )
 
 

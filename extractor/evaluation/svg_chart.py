@@ -38,9 +38,7 @@ def bar_chart(
     for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
         ty = y(tick)
         parts.append(f'<line x1="{_LEFT}" x2="{width - 8}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#ddd"/>')
-        parts.append(
-            f'<text x="{_LEFT - 6}" y="{ty + 4:.1f}" font-size="10" text-anchor="end">{tick:.2f}</text>'
-        )
+        parts.append(f'<text x="{_LEFT - 6}" y="{ty + 4:.1f}" font-size="10" text-anchor="end">{tick:.2f}</text>')
     for g, name in enumerate(groups):
         x0 = _LEFT + g * _GROUP + 12
         for s in range(len(series)):

@@ -62,10 +62,7 @@ def days_close(gold_day: float, pred_day: float) -> bool:
 def match_days(gold_days: Sequence[float], pred_days: Sequence[float]) -> int:
     """Number of one-to-one pairs of days within tolerance, closest pairs first."""
     candidates = sorted(
-        (abs(p - g), i, j)
-        for i, g in enumerate(gold_days)
-        for j, p in enumerate(pred_days)
-        if days_close(g, p)
+        (abs(p - g), i, j) for i, g in enumerate(gold_days) for j, p in enumerate(pred_days) if days_close(g, p)
     )
     used_gold: set[int] = set()
     used_pred: set[int] = set()
@@ -136,9 +133,7 @@ def _days(spans: Iterable[Span]) -> list[float]:
 
 
 def _kind_counts(spans: Iterable[Span]) -> Counter[str]:
-    return Counter(
-        s.attrs["kind"] for s in spans if s.label == "ENDPOINT" and s.attrs.get("kind") is not None
-    )
+    return Counter(s.attrs["kind"] for s in spans if s.label == "ENDPOINT" and s.attrs.get("kind") is not None)
 
 
 def document_value_counts(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, Counts]:
@@ -151,7 +146,5 @@ def document_value_counts(gold: Sequence[Span], pred: Sequence[Span]) -> dict[st
     out["SCHEDULE.days"] = Counts(matched, len(pred_days) - matched, len(gold_days) - matched)
     gold_kinds, pred_kinds = _kind_counts(gold), _kind_counts(pred)
     common = sum((gold_kinds & pred_kinds).values())
-    out["ENDPOINT.kind"] = Counts(
-        common, sum(pred_kinds.values()) - common, sum(gold_kinds.values()) - common
-    )
+    out["ENDPOINT.kind"] = Counts(common, sum(pred_kinds.values()) - common, sum(gold_kinds.values()) - common)
     return {kind: out[kind] for kind in VALUE_KINDS}

@@ -23,9 +23,7 @@ def predict_gold_texts(gold: list[AnnotatedDoc]) -> tuple[list[AnnotatedDoc], li
     try:
         from extractor.api import predict_documents
     except ImportError as err:
-        raise EvaluationError(
-            [f"the extractor is not available ({err}); pass predictions with --pred"]
-        ) from err
+        raise EvaluationError([f"the extractor is not available ({err}); pass predictions with --pred"]) from err
     records, failures = [], []
     for record in predict_documents((doc.id, doc.text) for doc in gold):
         if record.get("error"):
@@ -65,9 +63,7 @@ def evaluate(
         if pred_path is None:
             Path(out_dir).mkdir(parents=True, exist_ok=True)
             write_annotations(pred, Path(out_dir) / PREDICTIONS_FILE)
-        write_report(
-            metrics, gold, pred, out_dir, html_errors_only=html_errors_only, html_max_docs=html_max_docs
-        )
+        write_report(metrics, gold, pred, out_dir, html_errors_only=html_errors_only, html_max_docs=html_max_docs)
     return metrics
 
 
@@ -86,7 +82,5 @@ def agree(
     metrics["files"] = {"a": str(a_path), "b": str(b_path)}
     if out_dir is not None:
         shared = {d.id for d in b_docs}
-        write_report(
-            metrics, [d for d in a_docs if d.id in shared], b_docs, out_dir, html_errors_only=html_errors_only
-        )
+        write_report(metrics, [d for d in a_docs if d.id in shared], b_docs, out_dir, html_errors_only=html_errors_only)
     return metrics

@@ -91,8 +91,14 @@ class DoseRecognizer(LexiconComponent):
                 if unit is None or (placebo_only and unit in ("mL", "%")):
                     continue
                 add_fact(
-                    doc, sent.start_char + m.start, sent.start_char + m.end, LABEL, f"dose.{m.rule}",
-                    low=m.low, high=m.high, unit=unit,
+                    doc,
+                    sent.start_char + m.start,
+                    sent.start_char + m.end,
+                    LABEL,
+                    f"dose.{m.rule}",
+                    low=m.low,
+                    high=m.high,
+                    unit=unit,
                 )
         return doc
 

@@ -63,7 +63,9 @@ def find_sample_sizes(text: str, lex: SampleSizeLexicon | None = None) -> list[t
         n = parse_count(m.group("n"))
         if n is None or not 0 < n <= MAX_PARTICIPANTS:
             continue
-        if lex.per_group.search(text[m.end() : m.end() + 40]) or lex.per_group_before.search(text[max(0, m.start() - 30) : m.start()]):
+        if lex.per_group.search(text[m.end() : m.end() + 40]) or lex.per_group_before.search(
+            text[max(0, m.start() - 30) : m.start()]
+        ):
             continue
         out.append((m.start("n"), m.end(), n, "sample_size.count"))
     return out
@@ -84,7 +86,14 @@ class SampleSizeRecognizer(LexiconComponent):
             if m:
                 n = parse_count(m.group("n"))
                 if n is not None:
-                    add_fact(doc, sent.start_char + m.start("n"), sent.start_char + m.end("n"), LABEL, "sample_size.enrollment", n=n)
+                    add_fact(
+                        doc,
+                        sent.start_char + m.start("n"),
+                        sent.start_char + m.end("n"),
+                        LABEL,
+                        "sample_size.enrollment",
+                        n=n,
+                    )
                 continue
             for start, end, n, rule in find_sample_sizes(sent.text, lex):
                 add_fact(doc, sent.start_char + start, sent.start_char + end, LABEL, rule, n=n)

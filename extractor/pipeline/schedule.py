@@ -87,7 +87,14 @@ class ScheduleRecognizer(LexiconComponent):
                 value = m.value
                 if not (value.days or value.every or value.through):
                     continue
-                add_fact(doc, sent.start_char + m.start, sent.start_char + m.end, LABEL, f"schedule.{m.rule}", **_attrs(value))
+                add_fact(
+                    doc,
+                    sent.start_char + m.start,
+                    sent.start_char + m.end,
+                    LABEL,
+                    f"schedule.{m.rule}",
+                    **_attrs(value),
+                )
         return doc
 
 

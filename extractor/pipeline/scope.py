@@ -22,7 +22,9 @@ from extractor.sections import SectionIndex, detect_sections
 @lru_cache(maxsize=1)
 def section_labels() -> dict[str, frozenset[str]]:
     """Section name -> the labels it may yield."""
-    return {row[0]: frozenset(row[1].split()) if len(row) > 1 else frozenset() for row in lexicon_rows("section_scope.tsv")}
+    return {
+        row[0]: frozenset(row[1].split()) if len(row) > 1 else frozenset() for row in lexicon_rows("section_scope.tsv")
+    }
 
 
 @lru_cache(maxsize=1)

@@ -58,9 +58,7 @@ def site_lexicon(directory: Path | None = None) -> SiteLexicon:
 def site_value(phrase: str, lex: SiteLexicon | None = None) -> str | None:
     """The body part a site phrase names: its first head that is not a bare muscle or joint."""
     lex = lex or site_lexicon()
-    found = sorted(
-        (m.start(), site) for site, pattern in lex.heads for m in pattern.finditer(phrase)
-    )
+    found = sorted((m.start(), site) for site, pattern in lex.heads for m in pattern.finditer(phrase))
     specific = [site for _pos, site in found if site not in ("muscle", "joint")]
     if specific:
         return specific[0]

@@ -46,9 +46,7 @@ def _header_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:
         return "encrypted zip entry (not read)"
     if info.file_size > limits.max_entry_bytes:
         return f"zip entry larger than the {size_text(limits.max_entry_bytes)} limit (possible zip bomb)"
-    if info.file_size > limits.ratio_min_bytes and info.file_size > limits.max_ratio * max(
-        info.compress_size, 1
-    ):
+    if info.file_size > limits.ratio_min_bytes and info.file_size > limits.max_ratio * max(info.compress_size, 1):
         return f"zip entry compression ratio over {limits.max_ratio:g}:1 (possible zip bomb)"
     return None
 

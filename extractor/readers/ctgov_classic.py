@@ -112,9 +112,7 @@ def classic_to_v2(protocol: dict[str, Any]) -> dict[str, Any]:
                 "designInfo": _drop_empty(
                     {
                         "allocation": v2_enum(info.get("DesignAllocation"), "allocation"),
-                        "interventionModel": v2_enum(
-                            info.get("DesignInterventionModel"), "interventionModel"
-                        ),
+                        "interventionModel": v2_enum(info.get("DesignInterventionModel"), "interventionModel"),
                         "primaryPurpose": v2_enum(info.get("DesignPrimaryPurpose"), "primaryPurpose"),
                         "maskingInfo": _drop_empty(
                             {"masking": masking, "whoMasked": [w for w in who if w] or who_in_label}
@@ -137,9 +135,7 @@ def classic_to_v2(protocol: dict[str, Any]) -> dict[str, Any]:
                             "label": a.get("ArmGroupLabel"),
                             "type": v2_enum(a.get("ArmGroupType"), "armGroupType"),
                             "description": a.get("ArmGroupDescription"),
-                            "interventionNames": _list(
-                                a, "ArmGroupInterventionList", "ArmGroupInterventionName"
-                            ),
+                            "interventionNames": _list(a, "ArmGroupInterventionList", "ArmGroupInterventionName"),
                         }
                     )
                     for a in _list(arms, "ArmGroupList", "ArmGroup")
@@ -151,9 +147,7 @@ def classic_to_v2(protocol: dict[str, Any]) -> dict[str, Any]:
                             "type": v2_enum(i.get("InterventionType"), "interventionType"),
                             "name": i.get("InterventionName"),
                             "description": i.get("InterventionDescription"),
-                            "armGroupLabels": _list(
-                                i, "InterventionArmGroupLabelList", "InterventionArmGroupLabel"
-                            ),
+                            "armGroupLabels": _list(i, "InterventionArmGroupLabelList", "InterventionArmGroupLabel"),
                             "otherNames": _list(i, "InterventionOtherNameList", "InterventionOtherName"),
                         }
                     )

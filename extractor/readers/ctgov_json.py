@@ -48,16 +48,12 @@ def study_record(value: Any, source: str, fallback_id: str) -> Record | ReadErro
             return ReadError(source, "empty record")
         else:
             keys = ", ".join(" ".join(str(k).split())[:40] for k in sorted(value)[:5])
-            return ReadError(
-                source, f"not a trial record: no protocolSection (keys: {keys})", _study_id(value)
-            )
+            return ReadError(source, f"not a trial record: no protocolSection (keys: {keys})", _study_id(value))
     except ReadProblem as problem:
         return ReadError(source, problem.reason, problem.record_id or _study_id(value))
     except (AttributeError, TypeError, ValueError) as error:
         # A study whose fields have unexpected types (a list where a dict belongs ...).
-        return ReadError(
-            source, f"unexpected study layout: {type(error).__name__}: {error}", _study_id(value)
-        )
+        return ReadError(source, f"unexpected study layout: {type(error).__name__}: {error}", _study_id(value))
     if not record.id and not record.text.strip():
         return ReadError(source, "empty record")
     if not record.id:

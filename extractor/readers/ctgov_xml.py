@@ -117,9 +117,7 @@ def _design(root: ET.Element) -> dict[str, Any]:
             "enrollmentInfo": _drop_empty(
                 {
                     "count": as_count(_text(enrollment)),
-                    "type": v2_enum(
-                        enrollment.get("type") if enrollment is not None else None, "enrollmentType"
-                    ),
+                    "type": v2_enum(enrollment.get("type") if enrollment is not None else None, "enrollmentType"),
                 }
             ),
         }

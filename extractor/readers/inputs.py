@@ -111,17 +111,11 @@ def _read_stream(
             archive = zipfile.ZipFile(body)
         else:
             # zipfile needs to seek (the directory is at the end); hold a piped archive in memory.
-            archive = zipfile.ZipFile(
-                io.BytesIO(read_capped(body, limits.max_buffered_archive_bytes, "zip archive"))
-            )
+            archive = zipfile.ZipFile(io.BytesIO(read_capped(body, limits.max_buffered_archive_bytes, "zip archive")))
         with archive:
 
-            def read_entry(
-                entry: BinaryIO, entry_source: str, entry_name: str
-            ) -> Iterator[Record | ReadError]:
-                return read_stream(
-                    entry, entry_source, entry_name, seekable=False, depth=depth + 1, limits=limits
-                )
+            def read_entry(entry: BinaryIO, entry_source: str, entry_name: str) -> Iterator[Record | ReadError]:
+                return read_stream(entry, entry_source, entry_name, seekable=False, depth=depth + 1, limits=limits)
 
             yield from iter_zip(archive, source, read_entry, limits)
     elif kind in (kinds.CTGOV_XML, kinds.OTHER_XML):
@@ -171,9 +165,7 @@ def walk(root: Path) -> Iterator[Path | ReadError]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append):
         while problems:
             error = problems.pop(0)
-            yield ReadError(
-                str(error.filename or dirpath), f"cannot list directory: {error.strerror or error}"
-            )
+            yield ReadError(str(error.filename or dirpath), f"cannot list directory: {error.strerror or error}")
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             if not filename.startswith("."):

@@ -95,16 +95,13 @@ class JsonTextBuffer:
                 value, end = self._decoder.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError as error:
                 incomplete = (
-                    error.msg.startswith("Unterminated string")
-                    or error.pos >= len(self.buf) - _INCOMPLETE_MARGIN
+                    error.msg.startswith("Unterminated string") or error.pos >= len(self.buf) - _INCOMPLETE_MARGIN
                 )
                 if self.eof or not incomplete:
                     if self.eof and incomplete:
                         raise self.problem(f"truncated JSON: the file ends inside {where}") from None
                     line, col = self.line_col(error.pos)
-                    raise self.problem(
-                        f"malformed JSON in {where} at line {line} column {col}: {error.msg}"
-                    ) from None
+                    raise self.problem(f"malformed JSON in {where} at line {line} column {col}: {error.msg}") from None
                 if len(self.buf) - self.pos > self._max:
                     raise self.problem(f"{where} is larger than the {size_text(self._max)} limit") from None
                 # Grow geometrically so a large value costs O(n) decoding attempts in total.
@@ -191,9 +188,7 @@ def _walk_object(buf: JsonTextBuffer, counter: list[int], found: list[bool]) -> 
             raise buf.problem("truncated JSON: the file ends inside an object")
         else:
             line, col = buf.line_col()
-            raise buf.problem(
-                f"malformed JSON at line {line} column {col}: expected ',' or '}}', found {char!r}"
-            )
+            raise buf.problem(f"malformed JSON at line {line} column {col}: expected ',' or '}}', found {char!r}")
 
 
 def iter_json_items(chunks: Iterator[str], max_value_chars: int) -> Iterator[JsonItem]:

@@ -78,17 +78,13 @@ class CappedReader(io.RawIOBase):
         n = len(data or b"")
         self.count += n
         if self.count > self._limit:
-            raise ReadProblem(
-                f"{self._what} larger than the {size_text(self._limit)} limit (possible zip bomb)"
-            )
+            raise ReadProblem(f"{self._what} larger than the {size_text(self._limit)} limit (possible zip bomb)")
         if (
             self._compressed is not None
             and self.count > self._limits.ratio_min_bytes
             and self.count > self._limits.max_ratio * max(self._compressed, 1)
         ):
-            raise ReadProblem(
-                f"{self._what} compression ratio over {self._limits.max_ratio:g}:1 (possible zip bomb)"
-            )
+            raise ReadProblem(f"{self._what} compression ratio over {self._limits.max_ratio:g}:1 (possible zip bomb)")
         buffer[:n] = data
         return n
 

@@ -28,13 +28,9 @@ _OTHER_TRIALS = re.compile(
     r"|studies like this(?: one)?|you might also like)\s*:?",
     re.IGNORECASE,
 )
-_BOILERPLATE = re.compile(
-    r".*\blogo$|skip to .*|menu|home|search|clinicaltrials\.gov|print|share", re.IGNORECASE
-)
+_BOILERPLATE = re.compile(r".*\blogo$|skip to .*|menu|home|search|clinicaltrials\.gov|print|share", re.IGNORECASE)
 
-_PHASE_VALUE = (
-    r"(?:(?:early\s+)?phase\s*[1-4]|n/a|not applicable)(?:\s*[/,&]\s*(?:(?:early\s+)?phase\s*[1-4]))*"
-)
+_PHASE_VALUE = r"(?:(?:early\s+)?phase\s*[1-4]|n/a|not applicable)(?:\s*[/,&]\s*(?:(?:early\s+)?phase\s*[1-4]))*"
 _FIELDS = {
     "phase": re.compile(rf"^phases?\s*:?\s*({_PHASE_VALUE})\s*$", re.IGNORECASE),
     "study_type": re.compile(
@@ -47,9 +43,7 @@ _FIELDS = {
         re.IGNORECASE,
     ),
     "allocation": re.compile(r"^allocation\s*:?\s*(randomized|non-randomized|n/a)\s*$", re.IGNORECASE),
-    "masking": re.compile(
-        r"^masking\s*:?\s*((?:none|single|double|triple|quadruple|open label)\b.*)$", re.IGNORECASE
-    ),
+    "masking": re.compile(r"^masking\s*:?\s*((?:none|single|double|triple|quadruple|open label)\b.*)$", re.IGNORECASE),
     "title": re.compile(r"^(?:official|brief|study|trial)?\s*title\s*:\s*(.+)$", re.IGNORECASE),
     "conditions": re.compile(r"^conditions?\s*:\s*(.+)$", re.IGNORECASE),
 }

@@ -147,8 +147,16 @@ def table_schema(table: str) -> pa.Schema:
         return pa.schema(DOC_TABLES[table])
     if table == "schedule":
         # One row per document and time point: the fact's days are spread over rows as ``day``.
-        return pa.schema(PROVENANCE + [("day", pa.float64()), ("days", pa.list_(pa.float64())),
-                                       ("every", pa.float64()), ("through", pa.float64()), ("anchor", pa.string())])
+        return pa.schema(
+            PROVENANCE
+            + [
+                ("day", pa.float64()),
+                ("days", pa.list_(pa.float64())),
+                ("every", pa.float64()),
+                ("through", pa.float64()),
+                ("anchor", pa.string()),
+            ]
+        )
     if table == "facts":
         names = all_attribute_names()
         extras: tuple[str, ...] = ()

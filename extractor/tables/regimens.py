@@ -84,7 +84,11 @@ def _administrations(doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any]
             evidence += [e for e in found.evidence if e not in evidence]
         if count is not None and interval is not None:
             break
-    return {"n_administrations": count, "interval_days": interval, "administrations": "; ".join(unique_values(evidence))}
+    return {
+        "n_administrations": count,
+        "interval_days": interval,
+        "administrations": "; ".join(unique_values(evidence)),
+    }
 
 
 def regimen_rows(doc: Doc, doc_id: str | None = None) -> list[dict[str, Any]]:

@@ -28,7 +28,13 @@ def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
         "kind": record.kind,
         "n_facts": len(facts),
         "doses": "; ".join(
-            unique_values([dose_text(f.attrs.get("low"), f.attrs.get("high"), f.attrs.get("unit")) for f in by_label.get("DOSE", []) if f.attrs.get("low") is not None])
+            unique_values(
+                [
+                    dose_text(f.attrs.get("low"), f.attrs.get("high"), f.attrs.get("unit"))
+                    for f in by_label.get("DOSE", [])
+                    if f.attrs.get("low") is not None
+                ]
+            )
         ),
         "routes": "; ".join(unique_values([f.attrs.get("route") for f in by_label.get("ROUTE", [])])),
         "sites": "; ".join(unique_values([f.attrs.get("site") for f in by_label.get("SITE", [])])),

@@ -128,8 +128,7 @@ class TableSink:
                 if list(existing.columns) != names:
                     raise ResumeError(f"{self.path} has other columns than this version writes")
                 self._pending = [
-                    {k: (None if pd.isna(v) else v) for k, v in row.items()}
-                    for row in existing.to_dict("records")
+                    {k: (None if pd.isna(v) else v) for k, v in row.items()} for row in existing.to_dict("records")
                 ]
         except ResumeError:
             self.abort()

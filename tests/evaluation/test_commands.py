@@ -119,10 +119,7 @@ def test_evaluate_api_returns_metrics_and_writes_reports(fixtures, tmp_path):
     assert metrics["files"]["pred"].endswith("pred_small.jsonl")
     assert (tmp_path / "metrics.json").exists()
     assert (
-        evaluate(fixtures / "gold_small.jsonl", fixtures / "gold_small.jsonl", n_boot=0)["strict"]["micro"][
-            "f1"
-        ]
-        == 1.0
+        evaluate(fixtures / "gold_small.jsonl", fixtures / "gold_small.jsonl", n_boot=0)["strict"]["micro"]["f1"] == 1.0
     )
 
 
@@ -136,9 +133,7 @@ def _extractor_available() -> bool:
 
 @pytest.mark.skipif(not _extractor_available(), reason="extractor.api.predict_documents not available")
 def test_evaluate_runs_the_extractor_without_pred(capsys, fixtures, tmp_path):
-    code, out, err = _run(
-        capsys, "evaluate", fixtures / "gold_small.jsonl", "-o", tmp_path, "--bootstrap", "0"
-    )
+    code, out, err = _run(capsys, "evaluate", fixtures / "gold_small.jsonl", "-o", tmp_path, "--bootstrap", "0")
     assert code == 0, err
     assert "4 document(s) scored" in out
     predictions = load_annotations(tmp_path / "predictions.jsonl")

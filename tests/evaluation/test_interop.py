@@ -61,9 +61,7 @@ def test_brat_export_lines(tricky):
     assert route.split("\t")[1] == "ROUTE 52 58;59 67"
     # Enum attributes as A lines, every attribute as JSON notes.
     assert "A1\trole T1 experimental" in lines
-    assert any(
-        line.startswith("#5\tAnnotatorNotes T5\t{") and '"route": "intravenous"' in line for line in lines
-    )
+    assert any(line.startswith("#5\tAnnotatorNotes T5\t{") and '"route": "intravenous"' in line for line in lines)
 
 
 def test_brat_export_writes_config_and_manifest(tmp_path, tricky):
@@ -222,9 +220,7 @@ def test_prodigy_import_of_foreign_tasks(fixtures):
 
 def test_foreign_jsonl_problems_are_collected(tmp_path):
     path = tmp_path / "bad.jsonl"
-    path.write_text(
-        '{"text": "ab", "spans": [{"start": 0, "end": 9, "label": "DOSE"}], "meta": {"id": "x"}}\n{oops\n'
-    )
+    path.write_text('{"text": "ab", "spans": [{"start": 0, "end": 9, "label": "DOSE"}], "meta": {"id": "x"}}\n{oops\n')
     with pytest.raises(ValidationError) as caught:
         read_docs(path, "prodigy")
     assert [(p.line, p.record_id) for p in caught.value.problems] == [(1, "x"), (2, "?")]
@@ -240,9 +236,7 @@ def test_empty_document_list_round_trips(tmp_path):
 
 
 def test_jsonl_reader_is_the_validating_loader(fixtures):
-    assert read_docs(fixtures / "gold_small.jsonl", "jsonl")[0] == load_annotations(
-        fixtures / "gold_small.jsonl"
-    )
+    assert read_docs(fixtures / "gold_small.jsonl", "jsonl")[0] == load_annotations(fixtures / "gold_small.jsonl")
 
 
 def test_brat_documents_added_after_export_are_read(tmp_path, gold_small):

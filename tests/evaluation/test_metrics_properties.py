@@ -137,9 +137,7 @@ def documents(draw):
             end = draw(st.integers(start + 1, min(60, start + 12)))
             label = draw(st.sampled_from(LABELS))
             days = draw(st.lists(st.integers(0, 400), max_size=3)) if label == "SCHEDULE" else None
-            spans.append(
-                make_span(start, end, label, days=days) if days is not None else make_span(start, end, label)
-            )
+            spans.append(make_span(start, end, label, days=days) if days is not None else make_span(start, end, label))
         docs.append(AnnotatedDoc(doc_id, TEXT, spans))
     return docs
 

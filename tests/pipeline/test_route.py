@@ -22,12 +22,18 @@ def routes(text):
             "bone marrow derived mesenchymal stromal cells (BM-MSC) (45-50*10^6) or placebo in the most affected limb.",
             [("intramuscular injection", "intramuscular")],
         ),
-        ("MSCs will be intravenously infused at a dose of 1×10^6 cells/kg.", [("intravenously infused", "intravenous")]),
+        (
+            "MSCs will be intravenously infused at a dose of 1×10^6 cells/kg.",
+            [("intravenously infused", "intravenous")],
+        ),
         (
             "The cases assigned to this group will be injected intra-articularly with Lipogems®.",
             [("injected intra-articularly", "intra-articular")],
         ),
-        ("Intravenous (IV) infusion of ULSC in 20 patients with COVID-19 ARDS:", [("Intravenous (IV) infusion", "intravenous")]),
+        (
+            "Intravenous (IV) infusion of ULSC in 20 patients with COVID-19 ARDS:",
+            [("Intravenous (IV) infusion", "intravenous")],
+        ),
         (
             "The overall objective of this study is to evaluate the safety profile of a single IV infusion of "
             "autologous adipose-derived mesenchymal stem cells (HB-adMSCs) in subjects with clinical diagnosis of RA.",
@@ -37,16 +43,25 @@ def routes(text):
             "Patients with OA will receive intravenous infusion and intraarticular injection of UC-MSCs.",
             [("intravenous infusion", "intravenous"), ("intraarticular injection", "intra-articular")],
         ),
-        ("Patients with SCI will receive a single intrathecal injection of AD-MSCs.", [("intrathecal injection", "intrathecal")]),
+        (
+            "Patients with SCI will receive a single intrathecal injection of AD-MSCs.",
+            [("intrathecal injection", "intrathecal")],
+        ),
         (
             "In this trial, eligible ischemic heart failure patients will be proceeded intracoronary administration "
             "of autologous adipose tissue derived stromal cells by cardiac catheterization.",
             [("intracoronary administration", "intracoronary")],
         ),
-        ("Safety of Intracavernous injection of Wharton jelly Mesenchymal stem cells.", [("Intracavernous injection", "intracavernous")]),
+        (
+            "Safety of Intracavernous injection of Wharton jelly Mesenchymal stem cells.",
+            [("Intracavernous injection", "intracavernous")],
+        ),
         ("Participants will receive EN001 intravenously (IV) once on Day 1.", [("intravenously", "intravenous")]),
         ("Patients receive methotrexate IV on days 1, 3, 6, and 11.", [("IV", "intravenous")]),
-        ("Patients also receive cyclosporine orally or IV (over 1-4 hours) twice daily.", [("orally", "oral"), ("IV", "intravenous")]),
+        (
+            "Patients also receive cyclosporine orally or IV (over 1-4 hours) twice daily.",
+            [("orally", "oral"), ("IV", "intravenous")],
+        ),
     ],
 )
 def test_routes_in_real_sentences(sentence, expected):

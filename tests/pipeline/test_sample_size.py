@@ -12,14 +12,35 @@ def sizes(text):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("20 participants will be randomised (1:1) to undergo intramuscular injection (8 sites).", [("20 participants", 20)]),
+        (
+            "20 participants will be randomised (1:1) to undergo intramuscular injection (8 sites).",
+            [("20 participants", 20)],
+        ),
         ("A total of 40 eligible patients will be recruited in this study.", [("40 eligible patients", 40)]),
-        ("This study plans to enroll 10 patients (aged 13-17 years) with refractory perianal fistulizing disease.", [("10 patients", 10)]),
-        ("Twenty adult patients (age 18 years or older) with refractory Crohn's disease will be enrolled.", [("Twenty adult patients", 20)]),
-        ("The CIHF trial will enroll 105 patients with randomization into active and placebo therapy with 2:1 ratio.", [("105 patients", 105)]),
-        ("After assignment of the written informed consent, thirty six patients with decompensated cirrhosis will be enrolled.", [("thirty six patients", 36)]),
-        ("Therefore a total of up to eight (8) subjects who meet all eligibility criteria will be enrolled.", [("eight (8) subjects", 8)]),
-        ("This is a pilot-study of 16 selected Swedish patients which all have severe hoarseness.", [("16 selected Swedish patients", 16)]),
+        (
+            "This study plans to enroll 10 patients (aged 13-17 years) with refractory perianal fistulizing disease.",
+            [("10 patients", 10)],
+        ),
+        (
+            "Twenty adult patients (age 18 years or older) with refractory Crohn's disease will be enrolled.",
+            [("Twenty adult patients", 20)],
+        ),
+        (
+            "The CIHF trial will enroll 105 patients with randomization into active and placebo therapy with 2:1 ratio.",
+            [("105 patients", 105)],
+        ),
+        (
+            "After assignment of the written informed consent, thirty six patients with decompensated cirrhosis will be enrolled.",
+            [("thirty six patients", 36)],
+        ),
+        (
+            "Therefore a total of up to eight (8) subjects who meet all eligibility criteria will be enrolled.",
+            [("eight (8) subjects", 8)],
+        ),
+        (
+            "This is a pilot-study of 16 selected Swedish patients which all have severe hoarseness.",
+            [("16 selected Swedish patients", 16)],
+        ),
     ],
 )
 def test_sample_sizes_in_real_sentences(sentence, expected):
@@ -35,7 +56,9 @@ def test_sample_sizes_in_real_sentences(sentence, expected):
         "The first six subjects received allo-MSC therapy (open label) and were assessed for safety.",
         "Since spring 2015 no new patients have been recruited and no treatments are ongoing.",
         "In the control group, other 24 patients received conventional treatment plus 4 times of placebo intravenously.",
-        "A total of 99 patients (33 per treatment arm) will be accrued for this study within 5 months.".replace("99 patients ", "33 patients per treatment arm "),
+        "A total of 99 patients (33 per treatment arm) will be accrued for this study within 5 months.".replace(
+            "99 patients ", "33 patients per treatment arm "
+        ),
     ],
 )
 def test_not_sample_sizes(sentence):

@@ -25,7 +25,10 @@ def sites(text):
             "8 intramuscular injections at designated sites in the hand/forearm muscles of the most affected side.",
             [("the hand/forearm muscles", "hand", None)],
         ),
-        ("MSC-like cells were injected directly into bilateral ovaries under transvaginal ultrasound.", [("bilateral ovaries", "ovary", None)]),
+        (
+            "MSC-like cells were injected directly into bilateral ovaries under transvaginal ultrasound.",
+            [("bilateral ovaries", "ovary", None)],
+        ),
         (
             "The subject will receive 4 autologous HB-adMSCs intra-articular injections (1 in each knee joint/ intervention).",
             [("each knee joint", "knee", None)],

@@ -26,8 +26,7 @@ def _zip(entries: list[tuple[str, bytes]], compression: int = zipfile.ZIP_DEFLAT
 
 def _summary(results: list) -> list[tuple[str, str, str]]:
     return [
-        (type(r).__name__, r.source.split("!", 1)[-1], r.id if isinstance(r, Record) else r.reason)
-        for r in results
+        (type(r).__name__, r.source.split("!", 1)[-1], r.id if isinstance(r, Record) else r.reason) for r in results
     ]
 
 
@@ -143,9 +142,7 @@ def test_corrupt_or_empty_zip(data: bytes, reason: str) -> None:
 
 def test_bad_entry_content_is_an_error_for_that_entry() -> None:
     study = (FIXTURES / "NCT03453554.json").read_bytes()
-    results = read_bytes(
-        _zip([("a.json", b'{"protocolSection": '), ("b.bin", bytes(range(256))), ("c.json", study)])
-    )
+    results = read_bytes(_zip([("a.json", b'{"protocolSection": '), ("b.bin", bytes(range(256))), ("c.json", study)]))
     assert _summary(results) == [
         ("ReadError", "a.json", "truncated JSON: the file ends inside property 'protocolSection'"),
         ("ReadError", "b.bin", "not a text or trial-record file"),

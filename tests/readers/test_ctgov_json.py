@@ -78,8 +78,7 @@ def _section_names(record: Record) -> tuple[str, ...]:
                 (
                     "NCT03281889",
                     "ctgov-v2",
-                    "Proton Craniospinal Irradiation With Bone Sparing to Decrease Growth Decrement "
-                    "From Radiation",
+                    "Proton Craniospinal Irradiation With Bone Sparing to Decrease Growth Decrement From Radiation",
                     20,
                     FULL,
                 )
@@ -275,17 +274,13 @@ def test_bad_element_is_one_error_and_reading_goes_on() -> None:
 
 
 def test_concatenated_documents_are_all_read() -> None:
-    data = (
-        json.dumps(_study("NCT00000001"), indent=1) + json.dumps([_study("NCT00000002")], indent=1)
-    ).encode()
+    data = (json.dumps(_study("NCT00000001"), indent=1) + json.dumps([_study("NCT00000002")], indent=1)).encode()
     assert [r.id for r in read_bytes(data)] == ["NCT00000001", "NCT00000002"]
 
 
 def test_one_megabyte_record_reads_fine() -> None:
     description = ("Patients receive 2 x 10^6 cells/kg intravenously. " * 21000)[:1_050_000]
-    data = json.dumps(
-        [_study("NCT00000001", descriptionModule={"detailedDescription": description})]
-    ).encode()
+    data = json.dumps([_study("NCT00000001", descriptionModule={"detailedDescription": description})]).encode()
     record = only_record(read_bytes(data))
     assert record.id == "NCT00000001" and description.strip() in record.text
     assert len(record.text) > 1_000_000
@@ -312,9 +307,7 @@ def test_array_of_text_documents() -> None:
     assert (record.id, record.kind, record.text) == ("NCT00000001", "jsonl", "Some trial text.")
 
 
-@pytest.mark.parametrize(
-    ("chunks", "values"), [(["[12", "34, 5", "6]"], [1234, 56]), (['["a', 'b"]'], ["ab"])]
-)
+@pytest.mark.parametrize(("chunks", "values"), [(["[12", "34, 5", "6]"], [1234, 56]), (['["a', 'b"]'], ["ab"])])
 def test_values_split_across_chunks(chunks: list[str], values: list) -> None:
     assert [item.value for item in iter_json_items(iter(chunks), 1000)] == values
 

@@ -128,9 +128,9 @@ def test_old_style_study_design_line() -> None:
         ),
         (b"\xef\xbb\xbf" + _study_xml("<brief_title>Caf\xe9 study</brief_title>").encode(), "Café study"),
         (
-            _study_xml(
-                "<brief_title>Caf\xe9 study</brief_title>", '<?xml version="1.0" encoding="UTF-16"?>'
-            ).encode("utf-16"),
+            _study_xml("<brief_title>Caf\xe9 study</brief_title>", '<?xml version="1.0" encoding="UTF-16"?>').encode(
+                "utf-16"
+            ),
             "Café study",
         ),
     ],
@@ -142,20 +142,14 @@ def test_xml_encodings(data: bytes, title: str) -> None:
 
 _LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'
-        for i in range(1, 10)
-    )
+    + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10))
     + "]>\n<clinical_study><brief_title>&lol9;</brief_title></clinical_study>"
 )
 
 
 def test_billion_laughs_is_refused_without_expansion() -> None:
     error = only_error(read_bytes(_LAUGHS.encode()))
-    assert (
-        error.reason
-        == "XML declares entities, which are refused (entity-expansion or external-entity attack)"
-    )
+    assert error.reason == "XML declares entities, which are refused (entity-expansion or external-entity attack)"
 
 
 @pytest.mark.parametrize("kind", ["general", "parameter", "external-dtd"])

@@ -21,9 +21,7 @@ def test_ctgov_text_lines_from_gzip() -> None:
     first = results[0]
     assert first.title == "Randomized Trial for Retinitis Pigmentosa."
     assert [s.name for s in first.sections] == ["title", "summary", "description"]
-    assert first.text.startswith(
-        "Randomized Trial for Retinitis Pigmentosa.\n\nBrief Summary\nThe purpose of this"
-    )
+    assert first.text.startswith("Randomized Trial for Retinitis Pigmentosa.\n\nBrief Summary\nThe purpose of this")
     assert "\n\nDetailed Description\nRetinitis pigmentosa (RP) is a group" in first.text
 
 
@@ -53,9 +51,7 @@ def test_bad_lines_are_errors_and_reading_goes_on() -> None:
         '{"id": "NCT00000007", "text": "trunc',
     ]
     results = read_bytes("\n".join(lines).encode())
-    summary = [
-        (type(r).__name__, r.source, getattr(r, "id", "") or getattr(r, "reason", "")) for r in results
-    ]
+    summary = [(type(r).__name__, r.source, getattr(r, "id", "") or getattr(r, "reason", "")) for r in results]
     assert summary == [
         ("Record", "<stdin>:1", "NCT00000001"),
         ("ReadError", "<stdin>:2", "malformed JSON line (column 31): Unterminated string starting at"),
@@ -70,9 +66,7 @@ def test_bad_lines_are_errors_and_reading_goes_on() -> None:
 
 def test_studies_one_a_line() -> None:
     study = {"protocolSection": {"identificationModule": {"nctId": "NCT00000001", "briefTitle": "A"}}}
-    data = (
-        json.dumps(study) + "\n" + json.dumps(study).replace("NCT00000001", "NCT00000002") + "\n"
-    ).encode()
+    data = (json.dumps(study) + "\n" + json.dumps(study).replace("NCT00000001", "NCT00000002") + "\n").encode()
     results = read_bytes(data)
     assert [(r.id, r.kind, r.source) for r in results] == [
         ("NCT00000001", "ctgov-v2", "<stdin>:1"),

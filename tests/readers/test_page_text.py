@@ -85,16 +85,12 @@ def test_phase_of_other_trials_is_ignored() -> None:
 
 
 def test_first_line_is_the_title_and_crlf_is_normalised() -> None:
-    record = only_record(
-        read_bytes(b"Clinical Trials Logo\r\nCells for Ulcers\r\n\r\nBrief Summary\r\nText.\r\n")
-    )
+    record = only_record(read_bytes(b"Clinical Trials Logo\r\nCells for Ulcers\r\n\r\nBrief Summary\r\nText.\r\n"))
     assert record.title == "Cells for Ulcers"
     assert record.text == "Clinical Trials Logo\nCells for Ulcers\n\nBrief Summary\nText.\n"
 
 
-@pytest.mark.parametrize(
-    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32", "latin-1", "cp1252"]
-)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32", "latin-1", "cp1252"])
 def test_page_text_encodings(encoding: str) -> None:
     text = "Brief Summary\nCafé patients receive 5 µg/kg.\nNCT number NCT04356755\n"
     # Python's utf-16-be codec writes no BOM; the test wants one, as a Windows tool would write it.

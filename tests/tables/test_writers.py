@@ -9,10 +9,30 @@ from extractor.tables.columns import table_names, table_schema
 from extractor.tables.writers import FORMATS, TableSink
 
 ROWS = [
-    {"doc_id": "NCT03211793", "label": "DOSE", "text": "45-50*10^6", "start": 10, "end": 20, "section": "description",
-     "sentence": "s", "rule": "dose.x", "low": 45e6, "high": 50e6, "unit": "cells"},
-    {"doc_id": "NCT03211793", "label": "SCHEDULE", "text": "48 hours", "start": 30, "end": 38, "section": "description",
-     "sentence": "s", "rule": "schedule.x", "days": [2.0, 14.0]},
+    {
+        "doc_id": "NCT03211793",
+        "label": "DOSE",
+        "text": "45-50*10^6",
+        "start": 10,
+        "end": 20,
+        "section": "description",
+        "sentence": "s",
+        "rule": "dose.x",
+        "low": 45e6,
+        "high": 50e6,
+        "unit": "cells",
+    },
+    {
+        "doc_id": "NCT03211793",
+        "label": "SCHEDULE",
+        "text": "48 hours",
+        "start": 30,
+        "end": 38,
+        "section": "description",
+        "sentence": "s",
+        "rule": "schedule.x",
+        "days": [2.0, 14.0],
+    },
 ]
 
 

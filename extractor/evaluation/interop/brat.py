@@ -86,9 +86,7 @@ def write_brat(docs: list[AnnotatedDoc], out_dir: str | Path) -> list[str]:
         (out / f"{stem}.ann").write_text(ann_text(doc), encoding="utf-8", newline="")
         manifest.append({"file": stem, "id": doc.id})
     (out / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
-    (out / MANIFEST).write_text(
-        json.dumps({"documents": manifest}, indent=1, ensure_ascii=False), encoding="utf-8"
-    )
+    (out / MANIFEST).write_text(json.dumps({"documents": manifest}, indent=1, ensure_ascii=False), encoding="utf-8")
     return notes
 
 
@@ -158,9 +156,7 @@ def read_brat(src_dir: str | Path) -> tuple[list[AnnotatedDoc], list[str]]:
     manifest = src / MANIFEST
     entries = []
     if manifest.exists():
-        entries = [
-            (e["file"], e["id"]) for e in json.loads(manifest.read_text(encoding="utf-8"))["documents"]
-        ]
+        entries = [(e["file"], e["id"]) for e in json.loads(manifest.read_text(encoding="utf-8"))["documents"]]
     # Documents added in brat after the export are not in the manifest: read them too, by file name.
     listed = {stem for stem, _ in entries}
     entries += [(p.stem, p.stem) for p in sorted(src.glob("*.txt")) if p.stem not in listed]

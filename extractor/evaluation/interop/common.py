@@ -83,9 +83,7 @@ def coerce_attribute(label: str, name: str, raw: Any) -> Any:
 
 def file_stem(doc_id: str) -> str:
     """A file name for a document id (unsafe characters replaced)."""
-    return (
-        doc_id if _SAFE_NAME.match(doc_id) else re.sub(r"[^A-Za-z0-9._-]", "_", doc_id).lstrip(".") or "doc"
-    )
+    return doc_id if _SAFE_NAME.match(doc_id) else re.sub(r"[^A-Za-z0-9._-]", "_", doc_id).lstrip(".") or "doc"
 
 
 def attribute_records(spans: Iterable[Span]) -> list[dict[str, Any]]:
@@ -101,9 +99,7 @@ class AttributeLookup:
         for entry in stored or []:
             if isinstance(entry, dict):
                 key = (entry.get("start"), entry.get("end"), entry.get("label"))
-                self._waiting[key].append(
-                    {k: v for k, v in entry.items() if k not in ("start", "end", "label")}
-                )
+                self._waiting[key].append({k: v for k, v in entry.items() if k not in ("start", "end", "label")})
 
     def take(self, start: int, end: int, label: str) -> dict[str, Any]:
         queue = self._waiting.get((start, end, label))
@@ -114,9 +110,7 @@ class AttributeLookup:
         return sum(len(q) for q in self._waiting.values())
 
 
-def read_jsonl(
-    path: str | Path, convert: Callable[[dict[str, Any], int], SourceRecord | None]
-) -> list[AnnotatedDoc]:
+def read_jsonl(path: str | Path, convert: Callable[[dict[str, Any], int], SourceRecord | None]) -> list[AnnotatedDoc]:
     """Documents of a foreign JSONL file: ``convert(record, line)`` maps each object (None skips it).
 
     Undecodable lines and validation problems are raised together in one ValidationError.
@@ -130,9 +124,7 @@ def read_jsonl(
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
-                problems.append(
-                    Problem(str(path), number, "?", f"invalid JSON: {err.msg} (column {err.colno})")
-                )
+                problems.append(Problem(str(path), number, "?", f"invalid JSON: {err.msg} (column {err.colno})"))
                 continue
             if not isinstance(obj, dict):
                 problems.append(Problem(str(path), number, "?", "record must be a JSON object"))

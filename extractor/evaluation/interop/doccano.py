@@ -58,9 +58,7 @@ def write_doccano(docs: list[AnnotatedDoc], path: str | Path, variant: str = "la
 def _raw_spans(record: dict[str, Any]) -> list[tuple[Any, Any, Any]]:
     if isinstance(record.get("entities"), list):
         return [
-            (e.get("start_offset"), e.get("end_offset"), e.get("label"))
-            if isinstance(e, dict)
-            else (None,) * 3
+            (e.get("start_offset"), e.get("end_offset"), e.get("label")) if isinstance(e, dict) else (None,) * 3
             for e in record["entities"]
         ]
     raw = record.get("label", record.get("labels", []))
@@ -82,13 +80,9 @@ def read_doccano(path: str | Path) -> tuple[list[AnnotatedDoc], list[str]]:
     def convert(record: dict[str, Any], number: int) -> SourceRecord:
         doc_id = _lookup(record, "doc_id") or record.get("id") or f"line{number}"
         stored = AttributeLookup(_lookup(record, ATTRIBUTES_KEY))
-        spans = [
-            {"start": s, "end": e, "label": lab, **stored.take(s, e, lab)} for s, e, lab in _raw_spans(record)
-        ]
+        spans = [{"start": s, "end": e, "label": lab, **stored.take(s, e, lab)} for s, e, lab in _raw_spans(record)]
         if stored.leftover():
-            notes.append(
-                f"{path.name}:{number}: attributes of {stored.leftover()} span(s) no longer present dropped"
-            )
+            notes.append(f"{path.name}:{number}: attributes of {stored.leftover()} span(s) no longer present dropped")
         text = record.get("text", record.get("data"))
         return SourceRecord({"id": str(doc_id), "text": text, "spans": spans}, str(path), number)
 

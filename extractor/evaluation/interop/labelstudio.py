@@ -51,9 +51,7 @@ def labeling_config() -> str:
             head = f'name="{name}" toName="{TEXT_NAME}" {show}'
             if desc["type"] == "enum":
                 choices = "".join(f'<Choice value="{escape(v)}"/>' for v in desc["values"])
-                parts.append(
-                    f'  <Header value="{escape(name)}"/><Choices {head} choice="single">{choices}</Choices>'
-                )
+                parts.append(f'  <Header value="{escape(name)}"/><Choices {head} choice="single">{choices}</Choices>')
             elif desc["type"] in ("integer", "number"):
                 parts.append(f'  <Header value="{escape(name)}"/><Number {head}/>')
             else:
@@ -89,11 +87,7 @@ def _results(doc: AnnotatedDoc) -> Iterator[dict[str, Any]]:
 def labelstudio_task(doc: AnnotatedDoc, target: str = "predictions") -> dict[str, Any]:
     """One document as a Label Studio task with its spans as predictions (or annotations)."""
     result = list(_results(doc))
-    entry = (
-        {"model_version": "protocol-facts", "result": result}
-        if target == "predictions"
-        else {"result": result}
-    )
+    entry = {"model_version": "protocol-facts", "result": result} if target == "predictions" else {"result": result}
     return {"data": {"text": doc.text, "doc_id": doc.id}, target: [entry]}
 
 
@@ -108,9 +102,7 @@ def write_labelstudio(docs: list[AnnotatedDoc], path: str | Path, target: str = 
 
 
 def _chosen_result(task: dict[str, Any], source: str) -> list[dict[str, Any]]:
-    annotations = [
-        a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")
-    ]
+    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
     predictions = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
     order = [annotations, predictions] if source != "predictions" else [predictions, annotations]
     for entries in order:
@@ -147,9 +139,7 @@ def task_record(task: dict[str, Any], index: int, source: str, path: str, notes:
             value = result.get("value") or {}
             names = value.get("labels") or []
             if len(names) > 1:
-                notes.append(
-                    f"task {doc_id}: region {rid} with {len(names)} labels became {len(names)} spans"
-                )
+                notes.append(f"task {doc_id}: region {rid} with {len(names)} labels became {len(names)} spans")
             regions.setdefault(rid, []).extend(
                 {"start": value.get("start"), "end": value.get("end"), "label": n} for n in names
             )
@@ -177,9 +167,7 @@ def read_labelstudio(path: str | Path, source: str = "annotations") -> tuple[lis
     try:
         tasks = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as err:
-        raise ValidationError(
-            [Problem(str(path), err.lineno, "?", f"invalid JSON: {err.msg}")], str(path)
-        ) from None
+        raise ValidationError([Problem(str(path), err.lineno, "?", f"invalid JSON: {err.msg}")], str(path)) from None
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list):

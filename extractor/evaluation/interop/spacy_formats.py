@@ -161,22 +161,14 @@ def read_prodigy(path: str | Path) -> tuple[list[AnnotatedDoc], list[str]]:
             notes.append(f"{path.name}:{number}: task answered {task['answer']!r} skipped")
             return None
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
-        doc_id = (
-            meta.get("id")
-            or meta.get("doc_id")
-            or task.get("id")
-            or task.get("_input_hash")
-            or f"line{number}"
-        )
+        doc_id = meta.get("id") or meta.get("doc_id") or task.get("id") or task.get("_input_hash") or f"line{number}"
         spans = []
         for span in task.get("spans") or []:
             if not isinstance(span, dict):
                 spans.append(span)  # reported by validation
                 continue
             attrs = span.get("attributes") if isinstance(span.get("attributes"), dict) else {}
-            spans.append(
-                {"start": span.get("start"), "end": span.get("end"), "label": span.get("label"), **attrs}
-            )
+            spans.append({"start": span.get("start"), "end": span.get("end"), "label": span.get("label"), **attrs})
         return SourceRecord({"id": str(doc_id), "text": task.get("text"), "spans": spans}, str(path), number)
 
     return read_jsonl(path, convert), notes
