@@ -77,9 +77,9 @@ def main() -> None:
                         frames_valued += 1
                     else:
                         failing[frame] += 1
-    print(
-        f"outcome measures: {measures}; ENDPOINT found {found} ({found / measures:.2%}), right kind {right_kind} ({right_kind / measures:.2%})"
-    )
+    share_found, share_kind = found / measures, right_kind / measures
+    print(f"outcome measures: {measures}; ENDPOINT found {found} ({share_found:.2%}), ", end="")
+    print(f"right kind {right_kind} ({share_kind:.2%})")
     print(
         f"time frames with a number: {frames}; with days/every/through {frames_valued} ({frames_valued / frames:.2%})"
     )
