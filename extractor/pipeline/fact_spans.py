@@ -7,21 +7,37 @@ Every component finds matches in the text of the sentences that may carry its la
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
-from extractor.pipeline.scope import section_labels, section_name, sentence_scope
+from extractor.pipeline.scope import doc_text, section_labels, section_name, sentence_scope
 
 
-def scoped_sentences(doc: Doc, label: str) -> Iterator[Span]:
+class Sentence(NamedTuple):
+    """A sentence as components read it: its text and where it lies (token and character offsets).
+
+    Lighter than a Span: ``Span.text`` rebuilds the text from its tokens on every access, and every
+    component reads every sentence's text.
+    """
+
+    text: str
+    start_char: int
+    end_char: int
+    start: int
+    end: int
+
+
+def scoped_sentences(doc: Doc, label: str) -> Iterator[Sentence]:
     """Sentences whose section may carry ``label`` and that are not background."""
     allowed = section_labels()
-    for _start, _end, first, last, section, background in sentence_scope(doc):
+    text = doc_text(doc)
+    for start, _end, first, last, section, background in sentence_scope(doc):
         if not background and label in allowed.get(section, frozenset()) and last > first:
-            yield doc[first:last]
+            end = doc[last - 1].idx + len(doc[last - 1])
+            yield Sentence(text[start:end], start, end, first, last)
 
 
 def add_fact(doc: Doc, start: int, end: int, label: str, rule: str, **attrs: Any) -> Span | None:

@@ -36,7 +36,7 @@ from extractor.normalize.intervention_groups import (
 from extractor.pipeline.fact_spans import add_fact
 from extractor.pipeline.intervention_arms import arm_groups, entry_arms, record_arms, text_arms
 from extractor.pipeline.name_search import FOLD, Scope, find_known_names, structure_ranges
-from extractor.pipeline.scope import doc_sections
+from extractor.pipeline.scope import doc_sections, doc_text
 
 LABEL = "INTERVENTION"
 FILES = products.FILES + entry_parsing.FILES
@@ -222,7 +222,7 @@ class InterventionRecognizer(LexiconComponent):
 
     # -- the component -------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         arms, entries = entry_parsing.parse_entries(text, doc_sections(doc, text), self.entry_lexicon)
         scope = Scope(doc)
         cands, links = self._entry_candidates(text, arms, entries)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -57,6 +58,24 @@ def section_heading(doc: Doc, offset: int) -> str:
     return section.heading if section else ""
 
 
+@lru_cache(maxsize=1)
+def _lowercase_background_pattern() -> re.Pattern[str]:
+    return re.compile(background_pattern().pattern)
+
+
+def find_background_cues(text: str) -> Iterator[re.Match[str]]:
+    """Background cues in ``text``.
+
+    The cues are written in lower case; matching them case-sensitively on a lower-cased copy is much
+    faster than a case-insensitive search. (When lower-casing would change the text's length, offsets
+    would shift, so such a text is searched case-insensitively.)
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return _lowercase_background_pattern().finditer(lowered)
+    return background_pattern().finditer(text)
+
+
 def is_background(sentence: Span) -> bool:
     """True when the sentence speaks of other studies, the literature or preclinical work."""
     return background_pattern().search(sentence.text) is not None
@@ -81,14 +100,17 @@ def sentence_scope(doc: Doc) -> list[list]:
     idx = doc.to_array("IDX").astype(np.int64)
     sections = sorted(doc_sections(doc, text), key=lambda sec: sec.start)
     section_starts = [sec.start for sec in sections]
-    pattern = background_pattern()
+    starts = [start for start, _end in bounds]
+    ends = np.asarray([end for _start, end in bounds], dtype=np.int64)
+    firsts = (np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="right") - 1).tolist()
+    lasts = np.searchsorted(idx, ends, side="left").tolist()
+    # One pass over the whole text: a background cue marks the sentence it starts in.
+    background = {bisect_right(starts, m.start()) - 1 for m in find_background_cues(text)}
     table = []
-    for start, end in bounds:
-        i = bisect_right(section_starts, start) - 1
-        name = sections[i].name if i >= 0 else "other"
-        first = int(np.searchsorted(idx, start, side="right")) - 1
-        last = int(np.searchsorted(idx, end, side="left"))
-        table.append([start, end, first, last, name, pattern.search(text, start, end) is not None])
+    for i, (start, end) in enumerate(bounds):
+        k = bisect_right(section_starts, start) - 1
+        name = sections[k].name if k >= 0 else "other"
+        table.append([start, end, firsts[i], lasts[i], name, i in background])
     doc.user_data[SCOPE_KEY] = table
     return table
 

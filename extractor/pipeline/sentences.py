@@ -29,6 +29,11 @@ _LIST_MARKER = re.compile(r"[^\S\n]*\d{1,3}$")
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from (the tokenizer calls this)."""
+    _TEXTS[doc] = text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, remembered for as long as the Doc lives.
 

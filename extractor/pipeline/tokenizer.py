@@ -15,9 +15,11 @@ import spacy
 from scispacy.custom_tokenizer import combined_rule_prefixes, combined_rule_tokenizer
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from extractor.lexicon_files import lexicon_rows
+from extractor.pipeline.sentences import remember_text
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +29,19 @@ def tokenizer_rules() -> dict[str, tuple[str, ...]]:
     for kind, _why, pattern in lexicon_rows("tokenizer_rules.tsv"):
         rules[kind].append(pattern)
     return {kind: tuple(patterns) for kind, patterns in rules.items()}
+
+
+class ProtocolTokenizer(Tokenizer):
+    """A spaCy Tokenizer that remembers the text each Doc was made from.
+
+    ``Doc.text`` is rebuilt from the tokens on every access, which costs about as much as tokenizing;
+    the components read the text of every Doc, so the tokenizer hands it over (see ``doc_text``).
+    """
+
+    def __call__(self, text: str) -> Doc:
+        doc = super().__call__(text)
+        remember_text(doc, text)
+        return doc
 
 
 def protocol_tokenizer(nlp: Language) -> Tokenizer:
@@ -41,12 +56,17 @@ def protocol_tokenizer(nlp: Language) -> Tokenizer:
         # scispaCy's character classes contain "[[", which Python flags as a possible future set union.
         warnings.simplefilter("ignore", FutureWarning)
         tokenizer = combined_rule_tokenizer(shim)  # type: ignore[arg-type]
-        tokenizer.url_match = nlp.Defaults.url_match
         # scispaCy does not expose its infix list, so ours come first and its own follow via its regex.
         base_infix = tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
-        tokenizer.infix_finditer = compile_infix_regex([*rules["infix"], base_infix]).finditer
-        tokenizer.prefix_search = compile_prefix_regex([*rules["prefix"], *combined_rule_prefixes()]).search
-    return tokenizer
+        return ProtocolTokenizer(
+            nlp.vocab,
+            rules=tokenizer.rules,
+            prefix_search=compile_prefix_regex([*rules["prefix"], *combined_rule_prefixes()]).search,
+            suffix_search=tokenizer.suffix_search,
+            infix_finditer=compile_infix_regex([*rules["infix"], base_infix]).finditer,
+            token_match=tokenizer.token_match,
+            url_match=nlp.Defaults.url_match,
+        )
 
 
 @spacy.registry.tokenizers("protocol_facts.tokenizer.v1")

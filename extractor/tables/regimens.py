@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
 from extractor.normalize.administrations import parse_administrations
+from extractor.pipeline.scope import doc_text
 
 TABLE = "regimens"
 _LINKED = ("DOSE", "ROUTE", "SITE")
@@ -67,8 +68,8 @@ def _dose_columns(doses: list[Span]) -> dict[str, Any]:
 def _administrations(doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any], facts: list[Span]) -> dict[str, Any]:
     texts = []
     if arm and arm.get("start") is not None:
-        texts.append(doc.text[arm["start"] : arm["end"]])
-    texts += [doc.text[a:b] for a, b in group.get("entries", [])]
+        texts.append(doc_text(doc)[arm["start"] : arm["end"]])
+    texts += [doc_text(doc)[a:b] for a, b in group.get("entries", [])]
     texts += unique_values([f.sent.text for f in sorted(facts, key=lambda f: f.start_char)])
     count = interval = None
     evidence: list[str] = []

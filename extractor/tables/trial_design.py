@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from extractor.facts import Fact
 from extractor.normalize import design
-from extractor.pipeline.scope import is_background, section_name
+from extractor.pipeline.scope import doc_text, is_background, section_name
 from extractor.records import Record
 
 #: Sections whose sentences are the trial's running text.
@@ -44,7 +44,7 @@ def _control_type(doc: Doc, text: str) -> str | None:
 def design_columns(record: Record, doc: Doc, facts: list[Fact]) -> dict[str, Any]:
     """The trials row's design columns for one processed record."""
     meta = record.meta or {}
-    lines = design.structured_lines(doc.text)
+    lines = design.structured_lines(doc_text(doc))
     text = running_text(doc)
     text_phases = design.phases_from_text(text)
     registry_phase = design.phase_from_registry(meta.get("phases") or lines.get("phase"))

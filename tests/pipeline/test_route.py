@@ -81,3 +81,9 @@ def test_routes_in_real_sentences(sentence, expected):
 )
 def test_not_routes(sentence):
     assert routes(sentence) == []
+
+
+def test_a_text_that_lower_casing_would_resize_is_still_searched():
+    # "İ" lower-cases to two characters; offsets must still point into the original text.
+    text = "İstanbul patients receive Intravenous infusion of cells."
+    assert routes(text) == [("Intravenous infusion", "intravenous")]
