@@ -96,7 +96,7 @@ def grammar() -> Grammar:
     # A unit word cannot be a cell modifier: "2 mL cells" is 2 mL, not 2 cells.
     stop = f"(?!{alternation(stops + [r[0] for r in units])}{_EDGE_AFTER})"
     word = r"[^\W\d_][\w'+\-]*"  # "allogeneic", "CD34+", "ABCB5-positive", "Wharton's"
-    cell_phrase = rf"(?:of\s+)?(?:{stop}{word}{_HSPACE}+){{0,5}}?{alternation(heads)}{_EDGE_AFTER}"
+    cell_phrase = rf"(?:of\s+)?(?:{stop}{word}{_HSPACE}+){{0,7}}?{alternation(heads)}{_EDGE_AFTER}"
     unit_alt = alternation([r[0] for r in units])
     den_alt = alternation([r[0] for r in dens])
     per = rf"{_HSPACE}*(?:/|per{_HSPACE}+(?:one{_HSPACE}+|each{_HSPACE}+|a{_HSPACE}+)?){_HSPACE}*"

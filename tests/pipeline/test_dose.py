@@ -31,6 +31,10 @@ def doses(text):
             [("1", 1e6, 1e6, "cells/kg"), ("3", 3e6, 3e6, "cells/kg"), ("10 million cells/kg", 1e7, 1e7, "cells/kg")],
         ),
         ("repaglinide 0.5 mg before each meal 3-4 times a day for 2 years.", [("0.5 mg", 0.5, 0.5, "mg")]),
+        (
+            "Patients will receive 10^8 allogeneic human umbilical cord mesenchymal stem cells intravenously.",
+            [("10^8 allogeneic human umbilical cord mesenchymal stem cells", 1e8, 1e8, "cells")],
+        ),
     ],
 )
 def test_doses_in_description_sentences(sentence, expected):
