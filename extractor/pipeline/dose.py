@@ -54,6 +54,8 @@ def dose_unit(
     """The unit a quantity found at [start, end) of a sentence has as a dose, or None if it is no dose."""
     ctx = ctx or dose_context()
     before, after = text[max(0, start - 40) : start], text[end : end + 60]
+    if before.rstrip().endswith("/"):
+        return None  # the volume of a concentration: "3,000,000 cells/150 µL"
     if unit == "%" and not ctx.percent_dose.match(after):
         return None
     if unit in ("mL", "%", "mL/kg") or ctx.concentration_unit.match(unit):

@@ -58,7 +58,6 @@ def test_no_dose_from_eligibility():
     assert doses(text) == []
 
 
-@pytest.mark.xfail(reason="a concentration denominator with a number ('cells/150 µL') extends the span; value is right")
 def test_cells_per_volume_span():
     assert doses(
         "Detailed Description\nEscalating doses will be assigned 3,000,000 cells/150 µL at the medium dose level."
