@@ -345,6 +345,8 @@ def find_time_expressions(text: str) -> list[TimeMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
+    if not lexicon().hint.search(text):
+        return []  # no unit, periodic word or glued unit: no expression (and tokenizing is the cost)
     tokens = tokenize(text)
     out: list[TimeMatch] = []
     lo, n = 0, len(tokens)

@@ -81,6 +81,7 @@ class Lexicon:
     group_kinds: tuple[str, ...]
     values: dict[str, tuple[tuple[re.Pattern[str], float], ...]]
     unit_word: re.Pattern[str]
+    hint: re.Pattern[str]  # something every time expression holds: a unit, a periodic word, a glued unit
     anchor_start: re.Pattern[str]
     anchor_word: re.Pattern[str]
     anchor_stops: frozenset[str]
@@ -153,6 +154,11 @@ def lexicon() -> Lexicon:
         group_kinds=tuple(token.groupindex),
         values=values,
         unit_word=re.compile(rf"{_BEFORE}{unit_alt}{_AFTER}", re.IGNORECASE),
+        hint=re.compile(
+            rf"{_BEFORE}(?:{unit_alt}|{keyword_patterns['periodic']}){_AFTER}"
+            rf"|{_BEFORE}(?-i:{glued_before})(?=[-+]?\d)|(?<=\d){glued_after}{_AFTER}",
+            re.IGNORECASE,
+        ),
         anchor_start=re.compile(
             rf"{_BEFORE}(?:(?P<glued>{glued}){_AFTER}|(?P<head>{heads})(?:[^\S\n]*-[^\S\n]*|[^\S\n]+))",
             re.IGNORECASE,

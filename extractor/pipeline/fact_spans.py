@@ -30,14 +30,24 @@ class Sentence(NamedTuple):
     end: int
 
 
+_SENTENCES: WeakKeyDictionary[Doc, list[tuple[Sentence, frozenset[str]]]] = WeakKeyDictionary()
+
+
 def scoped_sentences(doc: Doc, label: str) -> Iterator[Sentence]:
     """Sentences whose section may carry ``label`` and that are not background."""
-    allowed = section_labels()
-    text = doc_text(doc)
-    for start, _end, first, last, section, background in sentence_scope(doc):
-        if not background and label in allowed.get(section, frozenset()) and last > first:
-            end = doc[last - 1].idx + len(doc[last - 1])
-            yield Sentence(text[start:end], start, end, first, last)
+    sentences = _SENTENCES.get(doc)
+    if sentences is None:
+        # Built once per Doc and shared by every component (each asks for its own label).
+        allowed = section_labels()
+        text = doc_text(doc)
+        sentences = []
+        for start, _end, first, last, section, background in sentence_scope(doc):
+            if not background and last > first:
+                end = doc[last - 1].idx + len(doc[last - 1])
+                sentence = Sentence(text[start:end], start, end, first, last)
+                sentences.append((sentence, allowed.get(section, frozenset())))
+        _SENTENCES[doc] = sentences
+    return (sentence for sentence, labels in sentences if label in labels)
 
 
 def add_fact(doc: Doc, start: int, end: int, label: str, rule: str, **attrs: Any) -> Span | None:
