@@ -1,23 +1,10 @@
 """INTERVENTION: names, roles, product attributes, distinct interventions and arms (real record text)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-from extractor.api import as_record, load
-from extractor.batch import process_one
-
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-RECORDS = FIXTURES / "interventions"
-
-
-def run(item):
-    return process_one(load(), as_record(item)).doc
-
-
-def record(nct_id):
-    return json.loads((RECORDS / f"{nct_id}.json").read_text("utf-8"))
+from tests.pipeline.fixture_records import FIXTURES, record, run
 
 
 def mentions(doc):
