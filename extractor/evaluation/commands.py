@@ -135,7 +135,9 @@ def register(subparsers: Any) -> None:
         metavar="FACTS.jsonl",
         help="predictions in the same format; without it the extractor runs on the gold texts",
     )
-    evaluate.add_argument("-o", "--out", required=True, metavar="DIR", help="directory for the reports")
+    evaluate.add_argument(
+        "-o", "--out", default="protocol-facts-eval", metavar="DIR", help="directory for the reports (default: %(default)s)"
+    )
     _add_bootstrap_options(evaluate)
     evaluate.add_argument(
         "--html-errors-only", action="store_true", help="show only documents with errors in report.html"
