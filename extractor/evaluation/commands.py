@@ -136,7 +136,11 @@ def register(subparsers: Any) -> None:
         help="predictions in the same format; without it the extractor runs on the gold texts",
     )
     evaluate.add_argument(
-        "-o", "--out", default="protocol-facts-eval", metavar="DIR", help="directory for the reports (default: %(default)s)"
+        "-o",
+        "--out",
+        default="protocol-facts-eval",
+        metavar="DIR",
+        help="directory for the reports (default: %(default)s)",
     )
     _add_bootstrap_options(evaluate)
     evaluate.add_argument(
