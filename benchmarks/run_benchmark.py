@@ -63,14 +63,15 @@ def phase_tokenizer(source: Path) -> dict[str, Any]:
 
     nlp = load()
     startup = time.perf_counter() - start
-    seconds, records, tokens, words = 0.0, 0, 0, 0
+    seconds, cpu_seconds, records, tokens, words = 0.0, 0.0, 0, 0, 0
     texts: list[str] = []
 
     def tokenize() -> None:
-        nonlocal seconds, tokens, words
-        began = time.perf_counter()
+        nonlocal seconds, cpu_seconds, tokens, words
+        began, began_cpu = time.perf_counter(), time.process_time()
         docs = list(nlp.tokenizer.pipe(texts, batch_size=TOKENIZER_CHUNK))
         seconds += time.perf_counter() - began
+        cpu_seconds += time.process_time() - began_cpu
         for doc in docs:  # counted outside the timed part
             tokens += len(doc)
             words += len(doc) - int(doc.to_array("IS_SPACE").sum()) if len(doc) else 0
@@ -83,7 +84,14 @@ def phase_tokenizer(source: Path) -> dict[str, Any]:
             if len(texts) == TOKENIZER_CHUNK:
                 tokenize()
     tokenize()
-    return {"seconds": seconds, "records": records, "tokens": tokens, "words": words, "startup_s": startup}
+    return {
+        "seconds": seconds,
+        "cpu_s": cpu_seconds,
+        "records": records,
+        "tokens": tokens,
+        "words": words,
+        "startup_s": startup,
+    }
 
 
 def phase_full(source: Path, out: Path, fmt: str, n_process: int, batch_size: int) -> dict[str, Any]:
@@ -187,15 +195,22 @@ def machine() -> dict[str, Any]:
     import spacy
 
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
+    mem_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                                text=True).stdout.strip())
+    dirty = bool(
+        subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+        ).stdout.strip()
+    )
     return {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "nproc": os.cpu_count(),
@@ -220,22 +235,48 @@ def run_sizes(args: argparse.Namespace, work: Path) -> Iterator[dict[str, Any]]:
         tok, tok_wall, tok_rss, tok_tree = measured(_self("--phase", "tokenizer", "--input", str(source)))
         out = work / f"out-{size}"
         full, full_wall, full_rss, full_tree = measured(
-            _self("--phase", "full", "--input", str(source), "--out", str(out), "--format", args.format,
-                  "--n-process", str(args.n_process), "--batch-size", str(args.batch_size))
+            _self(
+                "--phase",
+                "full",
+                "--input",
+                str(source),
+                "--out",
+                str(out),
+                "--format",
+                args.format,
+                "--n-process",
+                str(args.n_process),
+                "--batch-size",
+                str(args.batch_size),
+            )
         )
         shutil.rmtree(out, ignore_errors=True)
         source.unlink()
         words = tok["words"]
         row = {
-            "n": size, "lines": lines, "records": full["records"], "errors": full["errors"], "words": words,
-            "tokenizer_s": tok["seconds"], "tokenizer_words_per_s": words / tok["seconds"],
-            "tokenizer_peak_rss_mb": tok_rss, "tokenizer_peak_tree_mb": tok_tree,
-            "full_s": full["seconds"], "full_words_per_s": words / full["seconds"],
+            "n": size,
+            "lines": lines,
+            "records": full["records"],
+            "errors": full["errors"],
+            "words": words,
+            "tokenizer_s": tok["seconds"],
+            "tokenizer_cpu_s": tok["cpu_s"],
+            "tokenizer_words_per_s": words / tok["seconds"],
+            "tokenizer_peak_rss_mb": tok_rss,
+            "tokenizer_peak_tree_mb": tok_tree,
+            "full_s": full["seconds"],
+            "full_words_per_s": words / full["seconds"],
             "full_records_per_s": full["records"] / full["seconds"],
-            "full_peak_rss_mb": full_rss, "full_peak_tree_mb": full_tree,
-            "full_startup_s": full["startup_s"], "full_cpu_s_parent": full["cpu_s_parent"],
-            "full_cpu_s_workers": full["cpu_s_workers"], "facts": full["facts"],
-            "ratio": tok["seconds"] / full["seconds"], "n_process": args.n_process, "format": args.format,
+            "full_peak_rss_mb": full_rss,
+            "full_peak_tree_mb": full_tree,
+            "full_startup_s": full["startup_s"],
+            "full_cpu_s_parent": full["cpu_s_parent"],
+            "full_cpu_s_workers": full["cpu_s_workers"],
+            "facts": full["facts"],
+            "ratio": tok["seconds"] / full["seconds"],
+            "ratio_cpu": tok["cpu_s"] / (full["cpu_s_parent"] + full["cpu_s_workers"]),
+            "n_process": args.n_process,
+            "format": args.format,
             "load_avg_after": os.getloadavg(),
         }
         print(json.dumps(row), flush=True)
@@ -244,16 +285,33 @@ def run_sizes(args: argparse.Namespace, work: Path) -> Iterator[dict[str, Any]]:
 
 def run_e2e(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     out = work / "e2e"
-    command = [str(Path(sys.executable).with_name("protocol-facts")), "extract", str(args.corpus),
-               "--n-process", "2", "-o", str(out), "--format", "parquet", "-q"]
+    command = [
+        str(Path(sys.executable).with_name("protocol-facts")),
+        "extract",
+        str(args.corpus),
+        "--n-process",
+        "2",
+        "-o",
+        str(out),
+        "--format",
+        "parquet",
+        "-q",
+    ]
     _, wall, rss, tree = measured(command)
     import pyarrow.parquet as pq
 
     records = pq.ParquetFile(out / "trials.parquet").metadata.num_rows
     errors = pq.ParquetFile(out / "errors.parquet").metadata.num_rows
     shutil.rmtree(out, ignore_errors=True)
-    row = {"command": " ".join(command), "wall_s": wall, "records": records, "errors": errors,
-           "peak_rss_mb": rss, "peak_tree_mb": tree, "load_avg_after": os.getloadavg()}
+    row = {
+        "command": " ".join(command),
+        "wall_s": wall,
+        "records": records,
+        "errors": errors,
+        "peak_rss_mb": rss,
+        "peak_tree_mb": tree,
+        "load_avg_after": os.getloadavg(),
+    }
     print(json.dumps(row), flush=True)
     return row
 

@@ -47,13 +47,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
             from extractor.distributed import run_distributed
 
             summary = run_distributed(
-                inputs, args.output, scheduler=args.dask, n_workers=args.n_process,
-                batch_size=args.batch_size, on_item=on_item,
+                inputs,
+                args.output,
+                scheduler=args.dask,
+                n_workers=args.n_process,
+                batch_size=args.batch_size,
+                on_item=on_item,
             )
         else:
             summary = run_extraction(
-                nlp, inputs, args.output, fmt=fmt, n_process=args.n_process,
-                batch_size=args.batch_size, on_item=on_item, resume=args.resume,
+                nlp,
+                inputs,
+                args.output,
+                fmt=fmt,
+                n_process=args.n_process,
+                batch_size=args.batch_size,
+                on_item=on_item,
+                resume=args.resume,
             )
     except ResumeError as exc:
         bar.close()
@@ -108,18 +118,23 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or - (stdin)")
     extract.add_argument("-o", "--output", default="protocol-facts-out", help="output folder (default: %(default)s)")
     extract.add_argument(
-        "--format", default=None, choices=["csv", "parquet", "jsonl", "xlsx"],
+        "--format",
+        default=None,
+        choices=["csv", "parquet", "jsonl", "xlsx"],
         help="table format (default: csv; parquet with --dask)",
     )
     extract.add_argument("--n-process", type=int, default=1, help="worker processes (default: %(default)s)")
     extract.add_argument("--batch-size", type=int, default=64, help="documents per batch (default: %(default)s)")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract.add_argument(
-        "--resume", action="store_true",
+        "--resume",
+        action="store_true",
         help="skip records whose ids are already in the output folder's tables; add the new rows after theirs",
     )
     extract.add_argument(
-        "--dask", metavar="SCHEDULER", default=None,
+        "--dask",
+        metavar="SCHEDULER",
+        default=None,
         help="run on a Dask cluster (a scheduler address, or 'local' for a local cluster of --n-process "
         "workers); writes partitioned Parquet, DIR/<table>/part-NNNNN.parquet (needs protocol-facts[dask])",
     )

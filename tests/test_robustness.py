@@ -136,8 +136,16 @@ def test_hostile_inputs_become_error_rows_and_the_run_goes_on(tmp_path, monkeypa
         assert all(reasons) and any(w in r for r in reasons for w in words), (name, reasons)
     assert errors["reason"].str.len().min() > 0
     # The readable records around and among the bad ones all made it.
-    assert {"NCT00000000", "NCT00000001", "NCT00000020", "NCT00000021", "NCT00000007", "NCT00000010",
-            "NCT00000015", "NCT00000040"} <= set(trials["id"])
+    assert {
+        "NCT00000000",
+        "NCT00000001",
+        "NCT00000020",
+        "NCT00000021",
+        "NCT00000007",
+        "NCT00000010",
+        "NCT00000015",
+        "NCT00000040",
+    } <= set(trials["id"])
     titles = " ".join(trials["title"])
     assert "Étude de phase II : café" in titles and "Ünïcode trial" in titles
     assert summary.records == len(trials) and summary.errors == len(errors)

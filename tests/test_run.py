@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from itertools import count
 
 import pandas as pd
@@ -71,6 +74,15 @@ def test_two_processes_give_the_same_bytes_as_one(nlp, corpus, tmp_path, fmt):
     assert one == two
     facts = read_table(tmp_path / "one" / f"facts.{fmt}")
     assert len(facts) > 60 and facts["doc_id"].is_monotonic_increasing
+
+
+def test_outputs_do_not_depend_on_the_hash_seed(corpus, tmp_path):
+    # Python salts str hashes per process: a set iterated to pick a value makes runs differ.
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(tmp_path / seed), "-q"]
+        subprocess.run([*command, "--format", "parquet"], check=True, env=env, capture_output=True)
+    assert output_bytes(tmp_path / "1") == output_bytes(tmp_path / "2")
 
 
 def test_batch_size_does_not_change_the_rows(nlp, corpus, tmp_path):

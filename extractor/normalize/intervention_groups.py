@@ -181,7 +181,8 @@ def group_mentions(mentions: list[NameMention], links: Iterable[tuple[str, str]]
         for a in ATTRIBUTES:
             values = [mentions[i].attrs.get(a) for i in g.members if mentions[i].attrs.get(a)]
             specific = [v for v in values if v not in GENERIC_CELL_TYPES] if a == "cell_type" else values
-            g.attrs[a] = max(set(specific or values), key=(specific or values).count) if values else None
+            # Ties go to the first mentioned value (a set's order changes with the hash seed, run to run).
+            g.attrs[a] = max(dict.fromkeys(specific or values), key=(specific or values).count) if values else None
     groups.sort(key=lambda g: mentions[g.members[0]].start)
     return groups
 
@@ -213,10 +214,11 @@ def inherit_long_form_attributes(mentions: list[NameMention], key_links: list[tu
         for attr, value in m.attrs.items():
             if value and not slot.get(attr):
                 slot[attr] = value
-    partners: dict[str, set[str]] = {}
+    # Dicts, not sets: the first linked partner that has a value wins, the same one on every run.
+    partners: dict[str, dict[str, None]] = {}
     for a, b in key_links:
-        partners.setdefault(a, set()).add(b)
-        partners.setdefault(b, set()).add(a)
+        partners.setdefault(a, {})[b] = None
+        partners.setdefault(b, {})[a] = None
     for m in mentions:
         for other in partners.get(m.key, ()):
             for attr, value in by_key.get(other, {}).items():

@@ -243,7 +243,7 @@ class InterventionRecognizer(LexiconComponent):
         cands += known + extra + self._known_candidates(text, folded, scope, new_names, controls)
         links += more + self._apposition_links(text, cands)
         key_links = [(products.name_key(text[a:b]), products.name_key(text[c:d])) for a, b, c, d in links]
-        key_links += [(products.name_key(code), products.name_key(name)) for code, name in codes]
+        key_links += [(products.name_key(code), products.name_key(name)) for code, name in sorted(codes)]
         resolved = self._resolve(cands, scope, structure_ranges(text, arms, entries))
         mentions = [self._name_mention(text, c) for c in resolved]
         inherit_long_form_attributes(mentions, key_links)
