@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -41,9 +42,15 @@ def doc_sections(doc: Doc, text: str | None = None) -> list[Section]:
     return [Section(**s) for s in doc._.sections]
 
 
+_SECTION_INDEXES: WeakKeyDictionary[Doc, SectionIndex] = WeakKeyDictionary()
+
+
 def section_index(doc: Doc) -> SectionIndex:
-    """A section lookup for ``doc``; built per call because a record has only a dozen sections."""
-    return SectionIndex(doc_sections(doc))
+    """A section lookup for ``doc``, built once per Doc (every fact asks for its section)."""
+    index = _SECTION_INDEXES.get(doc)
+    if index is None:
+        index = _SECTION_INDEXES[doc] = SectionIndex(doc_sections(doc))
+    return index
 
 
 def section_name(doc: Doc, offset: int) -> str:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from extractor.facts import Fact
 from extractor.normalize import design
-from extractor.pipeline.scope import doc_text, is_background, section_name
+from extractor.pipeline.scope import doc_text, sentence_scope
 from extractor.records import Record
 
 #: Sections whose sentences are the trial's running text.
@@ -26,8 +26,11 @@ CONTROL_PRIORITY = ("placebo", "sham", "active", "standard of care", "no treatme
 
 def running_text(doc: Doc) -> str:
     """The title, summary and description sentences that are not background, one a line."""
+    text = doc_text(doc)
     return "\n".join(
-        s.text for s in doc.sents if section_name(doc, s.start_char) in RUNNING_TEXT and not is_background(s)
+        text[start:end].strip()
+        for start, end, _first, _last, section, background in sentence_scope(doc)
+        if section in RUNNING_TEXT and not background
     )
 
 
