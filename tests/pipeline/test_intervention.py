@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.pipeline.fixture_records import FIXTURES, record, run
+from .fixture_records import FIXTURES, record, run
 
 
 def mentions(doc):

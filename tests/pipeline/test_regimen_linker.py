@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.pipeline.fixture_records import FIXTURES, record, run
+from .fixture_records import FIXTURES, record, run
 
 
 def links(doc, label=None):
