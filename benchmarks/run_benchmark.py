@@ -19,6 +19,8 @@ whole corpus, as a user runs it (wall clock of the command, startup included).
 Usage (from the repository root)::
 
     python benchmarks/run_benchmark.py --sizes 1000,10000,all --e2e --json benchmarks/results.json
+    python benchmarks/run_benchmark.py --phase memory --input CORPUS --every 5000      # RSS along one run
+    python benchmarks/run_benchmark.py --phase profile --input FILE --out DIR --stats full.prof
 """
 
 from __future__ import annotations
@@ -117,6 +119,26 @@ def phase_full(source: Path, out: Path, fmt: str, n_process: int, batch_size: in
         "cpu_s_parent": (after.user + after.system) - (cpu.user + cpu.system),
         "cpu_s_workers": (after.children_user + after.children_system) - (cpu.children_user + cpu.children_system),
     }
+
+
+def phase_memory(source: Path, every: int) -> dict[str, Any]:
+    """RSS of one process extracting ``source`` (rows only, no tables), read every ``every`` records."""
+    _quiet_warnings()
+    import psutil
+
+    from extractor.api import load
+    from extractor.readers import iter_records
+    from extractor.workers import iter_extracted
+
+    nlp = load()
+    proc = psutil.Process()
+    trajectory = {}
+    began = time.perf_counter()
+    for i, _item in enumerate(iter_extracted(nlp, iter_records([source])), 1):
+        if i % every == 0:
+            trajectory[i] = proc.memory_info().rss // 2**20
+            print(f"{i} records: {trajectory[i]} MB RSS, {time.perf_counter() - began:.0f} s", file=sys.stderr)
+    return {"rss_mb": trajectory, "seconds": time.perf_counter() - began}
 
 
 def phase_profile(source: Path, out: Path, fmt: str, stats_path: Path) -> dict[str, Any]:
@@ -328,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write all results here")
     parser.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary folder)")
     # internal: one phase in this (fresh) process, its result as one JSON line on stdout
-    parser.add_argument("--phase", choices=["tokenizer", "full", "profile"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["tokenizer", "full", "profile", "memory"], help=argparse.SUPPRESS)
+    parser.add_argument("--every", type=int, default=5000, help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--stats", type=Path, default=Path("full.prof"), help=argparse.SUPPRESS)
@@ -339,6 +362,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.phase == "full":
         print(json.dumps(phase_full(args.input, args.out, args.format, args.n_process, args.batch_size)))
+        return 0
+    if args.phase == "memory":
+        print(json.dumps(phase_memory(args.input, args.every)))
         return 0
     if args.phase == "profile":
         print(json.dumps(phase_profile(args.input, args.out, args.format, args.stats)))
