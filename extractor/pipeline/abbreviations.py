@@ -77,8 +77,14 @@ class ProtocolAbbreviationDetector(AbbreviationDetector):
         if not filtered:
             return doc
         occurrences = self.find_matches_for(filtered, doc)
+        seen: set[tuple[int, int]] = set()
         for long_form, short_forms in occurrences:
-            for short in short_forms:
+            for short in sorted(short_forms, key=lambda s: (s.start, s.end)):
+                # A short form can be reached from two definitions ("CMV" defined twice differently); its
+                # extension value is stored per offsets, so it keeps the first definition only.
+                if (short.start, short.end) in seen:
+                    continue
+                seen.add((short.start, short.end))
                 short._.long_form = long_form
                 doc._.abbreviations.append(short)
         if self.make_serializable:
