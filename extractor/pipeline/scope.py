@@ -13,7 +13,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractor.lexicon_files import lexicon_rows
 from extractor.pipeline.sentences import SENTENCES_KEY, doc_text
@@ -59,12 +59,6 @@ def section_name(doc: Doc, offset: int) -> str:
     return section.name if section else "other"
 
 
-def section_heading(doc: Doc, offset: int) -> str:
-    """Heading line of the section holding ``offset`` ("" for the title section)."""
-    section = section_index(doc).at(offset)
-    return section.heading if section else ""
-
-
 @lru_cache(maxsize=1)
 def _lowercase_background_pattern() -> re.Pattern[str]:
     return re.compile(background_pattern().pattern)
@@ -81,11 +75,6 @@ def find_background_cues(text: str) -> Iterator[re.Match[str]]:
     if len(lowered) == len(text):
         return _lowercase_background_pattern().finditer(lowered)
     return background_pattern().finditer(text)
-
-
-def is_background(sentence: Span) -> bool:
-    """True when the sentence speaks of other studies, the literature or preclinical work."""
-    return background_pattern().search(sentence.text) is not None
 
 
 #: user_data key of the per-sentence scope table: [start_char, end_char, start_token, end_token, section, background].
@@ -120,11 +109,3 @@ def sentence_scope(doc: Doc) -> list[list]:
         table.append([start, end, firsts[i], lasts[i], name, i in background])
     doc.user_data[SCOPE_KEY] = table
     return table
-
-
-def in_scope(span: Span, label: str) -> bool:
-    """May ``span`` carry a fact of ``label``? Checks its section and its sentence."""
-    allowed = section_labels().get(section_name(span.doc, span.start_char), frozenset())
-    if label not in allowed:
-        return False
-    return not is_background(span.sent)
