@@ -1,7 +1,10 @@
-"""Choosing among overlapping matches found in a text."""
+"""Finding lexicon entries in a text, and choosing among overlapping matches."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 Match = TypeVar("Match", bound=tuple[Any, ...])
@@ -18,3 +21,30 @@ def longest_non_overlapping(found: list[Match]) -> list[Match]:
             continue
         kept.append(item)
     return kept
+
+
+@dataclass(frozen=True)
+class EntryAlternation:
+    """Lexicon entries searched as one alternation, each match reported with the entry that made it.
+
+    A named group per entry would say which entry matched, but groups stop ``re`` from merging the
+    entries' common prefixes: on the route lexicon the grouped alternation searched 3.5 times slower.
+    So the search runs without groups, and the entry is found afterwards at each (rare) match: the
+    first entry, in lexicon order, that matches there is the one the alternation took.
+    """
+
+    combined: re.Pattern[str]
+    entries: tuple[re.Pattern[str], ...]
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """``(start, end, entry index)`` of each match in ``text``, left to right."""
+        for m in self.combined.finditer(text):
+            start = m.start()
+            yield start, m.end(), next(i for i, entry in enumerate(self.entries) if entry.match(text, start))
+
+
+def entry_alternation(patterns: list[str], before: str = "", after: str = "", flags: int = 0) -> EntryAlternation:
+    """An :class:`EntryAlternation` of ``patterns``, each between the ``before`` and ``after`` contexts."""
+    combined = re.compile(f"{before}(?:{'|'.join(f'(?:{p})' for p in patterns)}){after}", flags)
+    entries = tuple(re.compile(f"{before}(?:{p}){after}", flags) for p in patterns)
+    return EntryAlternation(combined, entries)

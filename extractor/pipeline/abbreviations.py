@@ -18,6 +18,8 @@ from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abb
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.pipeline.sentences import doc_text
+
 #: scispaCy's filter drops candidates with more than this many tokens inside the brackets.
 MAX_INSIDE = 8
 
@@ -30,9 +32,9 @@ class ProtocolAbbreviationDetector(AbbreviationDetector):
         self._open = nlp.vocab.strings.add("(")
         self._close = nlp.vocab.strings.add(")")
 
-    def candidates(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def candidates(self, doc: Doc, orth: np.ndarray | None = None) -> list[tuple[int, int, int]]:
         """(0, start, end) for the tokens inside every bracket pair scispaCy's filter could keep."""
-        orth = doc.to_array("ORTH")
+        orth = doc.to_array("ORTH") if orth is None else orth
         opens = np.flatnonzero(orth == self._open)
         closes = np.flatnonzero(orth == self._close)
         out = []
@@ -42,7 +44,9 @@ class ProtocolAbbreviationDetector(AbbreviationDetector):
             out.extend((0, i + 1, j) for j in closes[lo:hi].tolist())
         return out
 
-    def find_matches_for(self, filtered: list[tuple[Span, Span]], doc: Doc) -> list[tuple[Span, set[Span]]]:
+    def find_matches_for(
+        self, filtered: list[tuple[Span, Span]], doc: Doc, orth: np.ndarray | None = None
+    ) -> list[tuple[Span, set[Span]]]:
         """scispaCy's definition step, with every later use of a short form found on the token array.
 
         scispaCy adds each short form to a Matcher run over the whole Doc; comparing ORTH ids gives the
@@ -63,7 +67,7 @@ class ProtocolAbbreviationDetector(AbbreviationDetector):
             rules[long.text] = long
             forms.append((long.text, [t.orth for t in short]))
         if forms:
-            orth = doc.to_array("ORTH")
+            orth = doc.to_array("ORTH") if orth is None else orth
             for long_text, sequence in forms:
                 hits = np.flatnonzero(orth[: len(orth) - len(sequence) + 1] == sequence[0])
                 for k, value in enumerate(sequence[1:], 1):
@@ -73,22 +77,41 @@ class ProtocolAbbreviationDetector(AbbreviationDetector):
         return list(occurrences.items())
 
     def __call__(self, doc: Doc) -> Doc:
-        filtered = filter_matches(self.candidates(doc), doc)
+        orth = doc.to_array("ORTH")
+        filtered = filter_matches(self.candidates(doc, orth), doc)
         if not filtered:
             return doc
-        occurrences = self.find_matches_for(filtered, doc)
+        occurrences = self.find_matches_for(filtered, doc, orth)
+        text = doc_text(doc)
+        found = doc._.abbreviations
         seen: set[tuple[int, int]] = set()
         for long_form, short_forms in occurrences:
+            long_text = text[long_form.start_char : long_form.end_char]
             for short in sorted(short_forms, key=lambda s: (s.start, s.end)):
                 # A short form can be reached from two definitions ("CMV" defined twice differently); its
                 # extension value is stored per offsets, so it keeps the first definition only.
                 if (short.start, short.end) in seen:
                     continue
                 seen.add((short.start, short.end))
-                short._.long_form = long_form
-                doc._.abbreviations.append(short)
+                if not self.make_serializable:
+                    short._.long_form = long_form
+                    found.append(short)
+                    continue
+                # What scispaCy's make_short_form_serializable leaves, built from the text directly.
+                short._.long_form = long_text
+                found.append(
+                    {
+                        "short_text": text[short.start_char : short.end_char],
+                        "short_start": short.start,
+                        "short_end": short.end,
+                        "long_text": long_text,
+                        "long_start": long_form.start,
+                        "long_end": long_form.end,
+                    }
+                )
         if self.make_serializable:
-            doc._.abbreviations = [self.make_short_form_serializable(a) for a in doc._.abbreviations]
+            # Entries someone added before this component, as scispaCy would leave them.
+            doc._.abbreviations = [a if isinstance(a, dict) else self.make_short_form_serializable(a) for a in found]
         return doc
 
 

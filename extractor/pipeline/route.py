@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, lexicon_rows
-from extractor.normalize.matches import longest_non_overlapping
+from extractor.normalize.matches import EntryAlternation, entry_alternation, longest_non_overlapping
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 
 LABEL = "ROUTE"
@@ -26,10 +26,11 @@ LABEL = "ROUTE"
 class RouteLexicon:
     """Compiled route forms, administration words and exclusions."""
 
-    forms: tuple[tuple[str, str], ...]  # (route, form) of group g<i> of the patterns below
-    words: re.Pattern[str]  # word and needs_admin forms, written in lower case, matched on lower-cased text
-    words_any_case: re.Pattern[str]  # the same, case-insensitive, for texts that lower-casing would resize
-    abbreviations: re.Pattern[str]  # abbreviations, case-sensitive
+    words: EntryAlternation  # word and needs_admin forms, written in lower case, matched on lower-cased text
+    words_any_case: EntryAlternation  # the same, case-insensitive, for texts that lower-casing would resize
+    abbreviations: EntryAlternation  # abbreviations, case-sensitive
+    word_forms: tuple[tuple[str, str], ...]  # (route, form) of each entry of ``words``
+    abbreviation_forms: tuple[tuple[str, str], ...]  # (route, form) of each entry of ``abbreviations``
     join_after: re.Pattern[str]
     join_before: re.Pattern[str]
     license_after: re.Pattern[str]
@@ -43,22 +44,23 @@ FILES = ("routes.tsv", "administration_words.tsv", "route_exclusions.tsv")
 @lru_cache(maxsize=4)
 def route_lexicon(directory: Path | None = None) -> RouteLexicon:
     """Compile the route lexicons (from the package, or a saved pipeline's ``directory``)."""
-    # One alternation per case mode (a named group per form) instead of a pattern per form: every
-    # sentence of every record is searched, and one pass is several times faster than forty.
+    # One alternation per case mode instead of a pattern per form: every sentence of every record is
+    # searched, and one pass is several times faster than forty.
     rows = lexicon_rows("routes.tsv", directory)
-    forms = tuple((route, form) for route, form, _pattern in rows)
+    words = [row for row in rows if row[1] != "abbr"]
+    abbreviations = [row for row in rows if row[1] == "abbr"]
 
-    def alternation(abbreviations: bool) -> str:
-        groups = [f"(?P<g{i}>{p})" for i, (_r, form, p) in enumerate(rows) if (form == "abbr") == abbreviations]
-        return rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])"
+    def alternation(entries: list[list[str]], flags: int = 0) -> EntryAlternation:
+        return entry_alternation([p for _r, _f, p in entries], r"(?<![\w-])", r"(?![\w-])", flags)
 
     admin = {position: pattern for position, pattern in lexicon_rows("administration_words.tsv", directory)}
     exclusions = "|".join(f"(?:{pattern})" for _why, pattern in lexicon_rows("route_exclusions.tsv", directory))
     return RouteLexicon(
-        forms=forms,
-        words=re.compile(alternation(False)),
-        words_any_case=re.compile(alternation(False), re.IGNORECASE),
-        abbreviations=re.compile(alternation(True)),
+        words=alternation(words),
+        words_any_case=alternation(words, re.IGNORECASE),
+        abbreviations=alternation(abbreviations),
+        word_forms=tuple((route, form) for route, form, _p in words),
+        abbreviation_forms=tuple((route, form) for route, form, _p in abbreviations),
         join_after=re.compile(rf"\s+(?:\([A-Za-z.]{{2,5}}\)\s+)?{admin['after']}(?![\w-])", re.IGNORECASE),
         join_before=re.compile(rf"(?<![\w-]){admin['before']}\s+$", re.IGNORECASE),
         license_after=re.compile(
@@ -75,15 +77,18 @@ def route_lexicon(directory: Path | None = None) -> RouteLexicon:
 def find_routes(text: str, lex: RouteLexicon | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, route, rule) of every route mention in ``text``, longest first where they overlap."""
     lex = lex or route_lexicon()
-    excluded = [(m.start(), m.end()) for m in lex.exclusions.finditer(text)]
-    found: list[tuple[int, int, str, str]] = []
     # Case-sensitive search on a lower-cased copy is much faster than a case-insensitive one; a text whose
     # length lower-casing changes (a few non-ASCII letters) is searched as it is.
     lowered = text.lower()
     words = lex.words.finditer(lowered) if len(lowered) == len(text) else lex.words_any_case.finditer(text)
-    for m in (*words, *lex.abbreviations.finditer(text)):
-        route, form = lex.forms[int(str(m.lastgroup)[1:])]
-        start, end = m.start(), m.end()
+    matches = [(s, e, lex.word_forms[i]) for s, e, i in words]
+    matches += [(s, e, lex.abbreviation_forms[i]) for s, e, i in lex.abbreviations.finditer(text)]
+    if not matches:  # most sentences: no need to look for exclusions
+        return []
+    excluded = [(m.start(), m.end()) for m in lex.exclusions.finditer(text)]
+    found: list[tuple[int, int, str, str]] = []
+    for first, last, (route, form) in matches:
+        start, end = first, last
         if any(s <= start < e for s, e in excluded):
             continue
         before, after = text[max(0, start - 40) : start], text[end : end + 60]
@@ -97,11 +102,11 @@ def find_routes(text: str, lex: RouteLexicon | None = None) -> list[tuple[int, i
         joined = lex.join_after.match(after)
         if joined:
             end += joined.end()
-        elif m.group(0).lower().endswith(("ly", "mouth", "os")):
+        elif text[first:last].lower().endswith(("ly", "mouth", "os")):
             preceding = lex.join_before.search(before)
             if preceding:
                 start -= len(before) - preceding.start()
-        rule = f"route.{form}" + (".joined" if (start, end) != (m.start(), m.end()) else "")
+        rule = f"route.{form}" + (".joined" if (start, end) != (first, last) else "")
         found.append((start, end, route, rule))
     return longest_non_overlapping(found)
 

@@ -47,13 +47,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def sentence_starts(text: str, token_starts: set[int]) -> list[int]:
-    """Character offsets where sentences start (each the start of a token)."""
+def sentence_starts(text: str, token_starts: np.ndarray) -> list[int]:
+    """Character offsets where sentences start (each the start of a token); ``token_starts`` sorted."""
     starts = {m.end() for m in _LINE_START.finditer(text)}
-    for m in _SENTENCE_END.finditer(text):
+    marks = list(_SENTENCE_END.finditer(text))
+    # A mark that starts no token belongs to one such as "e.g." or "al.": looked up in one array call.
+    periods = np.asarray([m.start() for m in marks], dtype=np.int64)
+    at = np.minimum(np.searchsorted(token_starts, periods), max(len(token_starts) - 1, 0))
+    own_token = (token_starts[at] == periods).tolist() if len(token_starts) else [False] * len(marks)
+    for m, is_token in zip(marks, own_token, strict=True):
+        if not is_token:
+            continue
         period = m.start()
-        if period not in token_starts:
-            continue  # the mark belongs to a token such as "e.g." or "al."
         line_start = text.rfind("\n", 0, period) + 1
         if _LIST_MARKER.fullmatch(text, line_start, period):
             continue
@@ -70,7 +75,7 @@ class SentenceSplitter:
             return doc
         text = doc_text(doc)
         idx = doc.to_array("IDX").astype(np.int64)
-        starts = sentence_starts(text, set(idx.tolist()))
+        starts = sentence_starts(text, idx)
         token_index = np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="right") - 1
         flags = np.full(len(doc), -1, dtype=np.int64)
         flags[0] = 1

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.lexicon_files import LexiconComponent, lexicon_parts, lexicon_rows
+from extractor.lexicon_files import LexiconComponent, lexicon_parts, lexicon_rows, lowered_pattern
 from extractor.normalize.counts import parse_count
 from extractor.normalize.matches import longest_non_overlapping
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
@@ -28,6 +28,7 @@ class SiteLexicon:
     """Compiled site patterns."""
 
     administration: re.Pattern[str]
+    administration_lower: re.Pattern[str]  # the same, for lower-cased text (see ``lowered_pattern``)
     count: re.Pattern[str]
     not_injection_sites: re.Pattern[str]
     adjective: re.Pattern[str]
@@ -47,6 +48,7 @@ def site_lexicon(directory: Path | None = None) -> SiteLexicon:
     phrase = parts["phrase"].replace("{HEAD}", f"(?:{any_head})")
     return SiteLexicon(
         administration=re.compile(parts["administration"], re.IGNORECASE),
+        administration_lower=lowered_pattern(parts["administration"]),
         count=re.compile(parts["count"], re.IGNORECASE),
         not_injection_sites=re.compile(parts["not_injection_sites"], re.IGNORECASE),
         adjective=re.compile(parts["adjective"], re.IGNORECASE),
@@ -65,10 +67,19 @@ def site_value(phrase: str, lex: SiteLexicon | None = None) -> str | None:
     return found[0][1] if found else None
 
 
-def find_sites(text: str, lex: SiteLexicon | None = None) -> list[tuple[int, int, str | None, int | None, str]]:
-    """(start, end, site, n_sites, rule) of the administration sites in one sentence."""
+def find_sites(
+    text: str, lex: SiteLexicon | None = None, lowered: str | None = None
+) -> list[tuple[int, int, str | None, int | None, str]]:
+    """(start, end, site, n_sites, rule) of the administration sites in one sentence.
+
+    ``lowered`` (``text.lower()``, when that keeps every offset) makes the first test, run on every
+    sentence, a faster case-sensitive search.
+    """
     lex = lex or site_lexicon()
-    if not lex.administration.search(text):
+    if lowered is not None:
+        if not lex.administration_lower.search(lowered):
+            return []
+    elif not lex.administration.search(text):
         return []
     out = []
     for m in lex.count.finditer(text):
@@ -96,7 +107,7 @@ class SiteRecognizer(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in scoped_sentences(doc, LABEL):
-            for start, end, site, n_sites, rule in find_sites(sent.text, self.lexicon):
+            for start, end, site, n_sites, rule in find_sites(sent.text, self.lexicon, sent.lowered):
                 add_fact(doc, sent.start_char + start, sent.start_char + end, LABEL, rule, site=site, n_sites=n_sites)
         return doc
 
