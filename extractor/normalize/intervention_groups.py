@@ -95,22 +95,27 @@ def _profile(group: Group, mentions: list[NameMention]) -> dict[str, set[str]]:
 def _merge_cell_products(groups: list[Group], mentions: list[NameMention]) -> list[Group]:
     """Merge cell-product groups whose attributes agree; a generic group joins only an unambiguous one."""
     products = [g for g in groups if g.control is None and g.values(mentions, "cell_type")]
-    others = [g for g in groups if g not in products]
+    chosen = {id(g) for g in products}  # identity: comparing dataclasses field by field is slow
+    others = [g for g in groups if id(g) not in chosen]
 
     def specificity(g: Group) -> tuple[int, int]:
         p = _profile(g, mentions)
         return (-sum(bool(p[a] - GENERIC_CELL_TYPES) for a in ATTRIBUTES), min(mentions[i].start for i in g.members))
 
     clusters: list[Group] = []
+    profiles: list[dict[str, set[str]]] = []  # of each cluster, recomputed when it grows
     for g in sorted(products, key=specificity):
         p = _profile(g, mentions)
-        fits = [c for c in clusters if _compatible(_profile(c, mentions), p)]
+        fits = [j for j, c in enumerate(profiles) if _compatible(c, p)]
         generic = not p["source"] and not p["tissue"]
         if len(fits) == 1 or (fits and not generic):
-            fits[0].members.extend(g.members)
-            fits[0].keys |= g.keys
+            target = clusters[fits[0]]
+            target.members.extend(g.members)
+            target.keys |= g.keys
+            profiles[fits[0]] = _profile(target, mentions)
         else:
             clusters.append(g)
+            profiles.append(p)
     return others + clusters
 
 

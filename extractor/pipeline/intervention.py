@@ -16,7 +16,9 @@ The Doc gets ``arms`` and ``interventions``; each span gets ``role``, ``source``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.language import Language
@@ -35,7 +37,7 @@ from extractor.normalize.intervention_groups import (
 )
 from extractor.pipeline.fact_spans import add_fact
 from extractor.pipeline.intervention_arms import arm_groups, entry_arms, record_arms, text_arms
-from extractor.pipeline.name_search import FOLD, Scope, find_known_names, structure_ranges
+from extractor.pipeline.name_search import Scope, find_known_names, fold_text, structure_ranges
 from extractor.pipeline.scope import doc_sections, doc_text
 
 LABEL = "INTERVENTION"
@@ -124,9 +126,10 @@ class InterventionRecognizer(LexiconComponent):
         out: list[Candidate] = []
         for start, end, section in scope.sentences:
             sentence = text[start:end]
-            for s, e, _rule in products.find_products(sentence, lex):
+            found, controls = products.find_names(sentence, lex)
+            for s, e, _rule in found:
                 out.append(Candidate(start + s, start + e, "product"))
-            for s, e, kind, strength in products.find_controls(sentence, lex):
+            for s, e, kind, strength in controls:
                 if strength == "weak" and not self._weak_control_ok(
                     sentence, section, start + s, s, kind, control_arms
                 ):
@@ -168,16 +171,21 @@ class InterventionRecognizer(LexiconComponent):
             return [], []
         out, links = [], []
         named = sorted((c.start, c.end) for c in cands if not c.control and c.origin not in ("alias", "abbreviation"))
+        if not named:  # nothing to be the long form of (and building the spans below is not cheap)
+            return [], []
         for item in doc._.abbreviations or []:
             if isinstance(item, dict):  # make_serializable: token offsets
-                short = doc[item["short_start"] : item["short_end"]]
-                long = doc[item["long_start"] : item["long_end"]]
+                long_start, long_end = _char_range(doc, item["long_start"], item["long_end"])
             else:
-                short, long = item, item._.long_form
+                long_start, long_end = item._.long_form.start_char, item._.long_form.end_char
             for s, e in named:
-                if s < long.end_char and long.start_char < e:
-                    out.append(Candidate(short.start_char, short.end_char, "abbreviation"))
-                    links.append((s, e, short.start_char, short.end_char))
+                if s < long_end and long_start < e:
+                    if isinstance(item, dict):
+                        short_start, short_end = _char_range(doc, item["short_start"], item["short_end"])
+                    else:
+                        short_start, short_end = item.start_char, item.end_char
+                    out.append(Candidate(short_start, short_end, "abbreviation"))
+                    links.append((s, e, short_start, short_end))
                     break
         return out, links
 
@@ -205,12 +213,16 @@ class InterventionRecognizer(LexiconComponent):
     @staticmethod
     def _resolve(cands: list[Candidate], scope: Scope, excluded: list[tuple[int, int]]) -> list[Candidate]:
         """In-scope candidates outside the entries' layout words; longest first, then the record's own words."""
+        # Whether a candidate overlaps an excluded range: of the ranges starting before its end, the furthest end.
+        excluded = sorted(excluded)
+        starts = [a for a, _b in excluded]
+        furthest = list(accumulate((b for _a, b in excluded), max))
         cands = [
             c
             for c in cands
             if c.end > c.start
             and scope.holds(c.start, c.end)
-            and not any(a < c.end and c.start < b for a, b in excluded)
+            and not ((k := bisect_left(starts, c.end)) and furthest[k - 1] > c.start)
         ]
         cands.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.origin]))
         kept: list[Candidate] = []
@@ -235,7 +247,7 @@ class InterventionRecognizer(LexiconComponent):
         controls = {products.name_key(text[c.start : c.end]): c.control for c in cands if c.control}
         names = {text[c.start : c.end] for c in cands}
         codes = {(m.group(0), n) for n in names for m in _CODE_NAME.finditer(n) if m.group(0) != n}
-        folded = text.translate(FOLD)
+        folded = fold_text(text)
         known = self._known_candidates(text, folded, scope, sorted(names | {code for code, _n in codes}), controls)
         # An alias after a name found only by search ("... DNX-2401 (BM-hMSCs-DNX2401)"): one more round.
         extra, more = self._alias_candidates(text, known)
@@ -334,6 +346,15 @@ class InterventionRecognizer(LexiconComponent):
             )
             for g in groups
         ]
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """(start_char, end_char) of tokens [start, end), as ``doc[start:end]`` gives them, without making the Span."""
+    if 0 <= start < end <= len(doc):
+        last = doc[end - 1]
+        return doc[start].idx, last.idx + len(last)
+    span = doc[start:end]
+    return span.start_char, span.end_char
 
 
 def _group_type(group: Group, lex: entry_parsing.EntryLexicon) -> str | None:

@@ -110,14 +110,13 @@ def text_arms(
 ) -> list[dict[str, Any]]:
     """Arms of a text without ``Arm:`` lines: from a randomisation sentence, else one arm per role."""
     group_of = {i: g for g in groups for i in g.members}
-    for start, end, _section in sentences:
-        if not lex.cues["randomization"].search(text, start, end):
-            continue
+    # A sentence names two arms only where it holds two distinct interventions: the cue is searched there only.
+    for start, end, _section in sentences if len(groups) >= 2 else ():
         held: dict[int, tuple[Group, str]] = {}
         for i, m in enumerate(mentions):
             if start <= m.start < end:
                 held.setdefault(id(group_of[i]), (group_of[i], m.text))
-        if len(held) >= 2:
+        if len(held) >= 2 and lex.cues["randomization"].search(text, start, end):
             return [
                 _arm_dict(label, None, roles[id(g)], g.control, None, None, [g], "text") for g, label in held.values()
             ]

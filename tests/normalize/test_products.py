@@ -5,11 +5,13 @@ import pytest
 from extractor.normalize.products import (
     control_kind,
     find_controls,
+    find_names,
     find_products,
     is_generic,
     name_key,
     name_parts,
     product_attributes,
+    product_lexicon,
 )
 
 
@@ -230,3 +232,61 @@ def test_control_kind_and_generic_names():
     assert control_kind("Sham procedure") == "sham"
     assert control_kind("Mesenchymal stromal cells") is None
     assert is_generic("study drug") and is_generic("Cells") and not is_generic("Stem Cells")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_products", "expected_controls"),
+    [
+        (  # NCT03211793
+            "20 participants will be randomised (1:1) to undergo intramuscular injection (8 sites) of allogeneic bone "
+            "marrow derived mesenchymal stromal cells (BM-MSC) (45-50*10^6) or placebo in the most affected limb.",
+            ["allogeneic bone marrow derived mesenchymal stromal cells", "BM-MSC"],
+            ["placebo"],
+        ),
+        (  # NCT04432545 official title (not ASCII)
+            "Infusion of Allogeneic Stromal Mesenchymal Stem Cells From Wharton´s Jelly in Patients With Diffuse "
+            "Cutaneous Systemic Sclerosis With Refractory Pulmonary Involvement to Treatment",
+            ["Allogeneic Stromal Mesenchymal Stem Cells From Wharton´s Jelly"],
+            [],
+        ),
+        (  # NCT02633163
+            "The goal of this study is to determine if patients receiving an MSC infusion plus standard of care "
+            "respond better than patients receiving placebo infusion plus standard of care.",
+            ["MSC"],
+            ["standard of care", "placebo", "standard of care"],
+        ),
+        (  # NCT00000386: neither, as in most sentences
+            "Patients are assigned randomly (like tossing a coin) to receive either the ERP/Family Treatment Program "
+            "or RT.",
+            [],
+            [],
+        ),
+        (  # NCT03558334: an abbreviation alone
+            "hUC-MSCs are widely used in clinic due to their low immunogenicity and convenient to get.",
+            ["hUC-MSCs"],
+            [],
+        ),
+    ],
+)
+def test_find_names_is_find_products_and_find_controls(sentence, expected_products, expected_controls):
+    found, controls = find_names(sentence)
+    assert [sentence[s:e] for s, e, _rule in found] == expected_products
+    assert [sentence[s:e] for s, e, _kind, _strength in controls] == expected_controls
+    assert (found, controls) == (find_products(sentence), find_controls(sentence))
+
+
+def test_every_abbreviation_holds_the_abbreviation_core():
+    # find_names skips the abbreviation pattern where abbreviation_core is not found: it must be a required part.
+    lex = product_lexicon()
+    for name in ["BM-MSC", "hUC-MSCs", "AdMSC", "aMSC", "Allo-ASC", "HB-adMSCs", "BM-MNC", "WJ-MSC", "hMenSC"]:
+        assert lex.abbreviation.fullmatch(name), name
+        assert lex.abbreviation_core.search(name), name
+
+
+def test_remembered_results_are_fresh_copies():
+    first = product_attributes("BM-MSC")
+    first["source"] = "allogeneic"  # the caller's to change (long forms lend their attributes)
+    assert product_attributes("BM-MSC") == {"source": None, "tissue": "bone marrow", "cell_type": "MSC"}
+    parts = name_parts("hUC-MSCs+CABG")
+    parts.clear()
+    assert name_parts("hUC-MSCs+CABG") == [(0, 8, "name"), (9, 13, "name")]
