@@ -42,15 +42,6 @@ def compile_parts(cls: type[Parts], name: str, directory: Path | None = None, fl
     return cls(**{field: re.compile(parts[field], flags) for field in cls.__dataclass_fields__})  # type: ignore[attr-defined]
 
 
-def lowered_pattern(pattern: str) -> re.Pattern[str]:
-    """``pattern`` for lower-cased text: case-sensitive where it is written in lower case, else IGNORECASE.
-
-    On a lower-cased copy of a text, a lower-case pattern finds what it finds case-insensitively on the
-    text, several times faster. A pattern with capitals (or ``\\S``, ``\\W``, ``\\D``) keeps the flag.
-    """
-    return re.compile(pattern) if pattern == pattern.lower() else re.compile(pattern, re.IGNORECASE)
-
-
 class LexiconComponent:
     """Base for components whose behaviour comes from lexicon files.
 

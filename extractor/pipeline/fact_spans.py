@@ -14,6 +14,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
+from extractor.normalize.pattern_gates import fold
 from extractor.pipeline.scope import doc_text, section_labels, section_name, sentence_scope
 
 
@@ -29,8 +30,8 @@ class Sentence(NamedTuple):
     end_char: int
     start: int
     end: int
-    #: ``text.lower()`` where lower-casing keeps every offset, else None. Searching a lower-cased copy
-    #: case-sensitively is several times faster than ``re.IGNORECASE``; offsets then stay valid.
+    #: ``pattern_gates.fold(text)``: the lower-cased text where searching it is exact (ASCII), else None.
+    #: Searching it case-sensitively is several times faster than ``re.IGNORECASE``.
     lowered: str | None = None
 
 
@@ -51,10 +52,7 @@ def scoped_sentences(doc: Doc, label: str) -> Iterator[Sentence]:
             if not background and last > first:
                 end = token_ends[last - 1]
                 sentence_text = text[start:end]
-                lowered = sentence_text.lower()
-                sentence = Sentence(
-                    sentence_text, start, end, first, last, lowered if len(lowered) == len(sentence_text) else None
-                )
+                sentence = Sentence(sentence_text, start, end, first, last, fold(sentence_text))
                 sentences.append((sentence, allowed.get(section, frozenset())))
         _SENTENCES[doc] = sentences
     return (sentence for sentence, labels in sentences if label in labels)

@@ -15,9 +15,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.lexicon_files import LexiconComponent, lexicon_parts, lexicon_rows, lowered_pattern
+from extractor.lexicon_files import LexiconComponent, lexicon_parts, lexicon_rows
 from extractor.normalize.counts import parse_count
 from extractor.normalize.matches import longest_non_overlapping
+from extractor.normalize.pattern_gates import FoldedPattern
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 
 LABEL = "SITE"
@@ -27,8 +28,7 @@ LABEL = "SITE"
 class SiteLexicon:
     """Compiled site patterns."""
 
-    administration: re.Pattern[str]
-    administration_lower: re.Pattern[str]  # the same, for lower-cased text (see ``lowered_pattern``)
+    administration: FoldedPattern  # searched in the lower-cased sentence where that is exact
     count: re.Pattern[str]
     not_injection_sites: re.Pattern[str]
     adjective: re.Pattern[str]
@@ -47,8 +47,7 @@ def site_lexicon(directory: Path | None = None) -> SiteLexicon:
     any_head = "|".join(f"(?:{pattern})" for _site, pattern in heads)
     phrase = parts["phrase"].replace("{HEAD}", f"(?:{any_head})")
     return SiteLexicon(
-        administration=re.compile(parts["administration"], re.IGNORECASE),
-        administration_lower=lowered_pattern(parts["administration"]),
+        administration=FoldedPattern(parts["administration"]),
         count=re.compile(parts["count"], re.IGNORECASE),
         not_injection_sites=re.compile(parts["not_injection_sites"], re.IGNORECASE),
         adjective=re.compile(parts["adjective"], re.IGNORECASE),
@@ -72,14 +71,10 @@ def find_sites(
 ) -> list[tuple[int, int, str | None, int | None, str]]:
     """(start, end, site, n_sites, rule) of the administration sites in one sentence.
 
-    ``lowered`` (``text.lower()``, when that keeps every offset) makes the first test, run on every
-    sentence, a faster case-sensitive search.
+    ``lowered`` (``pattern_gates.fold(text)``) makes the first test, run on every sentence, faster.
     """
     lex = lex or site_lexicon()
-    if lowered is not None:
-        if not lex.administration_lower.search(lowered):
-            return []
-    elif not lex.administration.search(text):
+    if lex.administration.first(text, lowered) is None:
         return []
     out = []
     for m in lex.count.finditer(text):

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from extractor.lexicon_files import lowered_pattern
 from extractor.normalize.matches import entry_alternation, longest_non_overlapping
 
 ROUTE_LIKE = [r"intra-?venous(?:ly)?|i\.v\.(?=\s)", r"intra-?muscular(?:ly)?", r"oral"]
@@ -45,9 +44,3 @@ def test_entry_alternation_prefers_the_earlier_entry_at_one_start():
 
 def test_longest_non_overlapping():
     assert longest_non_overlapping([(5, 9, "b"), (0, 4, "a"), (0, 6, "c"), (8, 12, "d")]) == [(0, 6, "c"), (8, 12, "d")]
-
-
-def test_lowered_pattern_keeps_the_flag_where_case_matters():
-    assert lowered_pattern(r"\binject\w*").flags & re.IGNORECASE == 0
-    assert lowered_pattern(r"\S+ IV").flags & re.IGNORECASE
-    assert lowered_pattern(r"\binject\w*").search("cells injected".lower())
