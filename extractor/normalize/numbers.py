@@ -42,14 +42,25 @@ def _words(*kinds: str) -> list[str]:
     return [re.escape(w) for w, (_, k) in number_words().items() if k in kinds]
 
 
+@lru_cache(maxsize=1)
+def cardinal_words() -> tuple[str, ...]:
+    """The cardinal number words, lower case, in lexicon order ("zero", "one", ... "ninety").
+
+    Every match of :func:`cardinal_words_pattern` begins with one of them ("twenty-four" with "twenty").
+    """
+    return tuple(w for w, (_, k) in number_words().items() if k == "cardinal")
+
+
 @lru_cache(maxsize=4)
 def cardinal_words_pattern() -> str:
     """Regex (no groups) of a cardinal in words: "six", "twenty-four", "twenty four" (and "twenty-first")."""
-    tens = [re.escape(w) for w, (v, k) in number_words().items() if k == "cardinal" and v >= 20]
+    words = number_words()
+    tens = [re.escape(w) for w in cardinal_words() if words[w][0] >= 20]
     # "twenty-four", and the ordinal "twenty-first" ("at the twenty-first day")
-    units = [re.escape(w) for w, (v, k) in number_words().items() if k in ("cardinal", "ordinal") and 1 <= v <= 9]
+    units = [re.escape(w) for w, (v, k) in words.items() if k in ("cardinal", "ordinal") and 1 <= v <= 9]
     compound = f"{alternation(tens)}(?:[-\\s]{alternation(units)}{_WORD_EDGE_AFTER})?"
-    return f"{_WORD_EDGE_BEFORE}(?:{compound}|{alternation(_words('cardinal'))}){_WORD_EDGE_AFTER}"
+    cardinals = alternation([re.escape(w) for w in cardinal_words()])
+    return f"{_WORD_EDGE_BEFORE}(?:{compound}|{cardinals}){_WORD_EDGE_AFTER}"
 
 
 @lru_cache(maxsize=4)

@@ -25,10 +25,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from .dose_grammar import DOSE_UNITS, classify, grammar, power_exponent
+from .dose_grammar import DOSE_UNITS, Grammar, classify, grammar, power_exponent
 from .numbers import parse_plain_number
+from .quantity_scan import quantity_matches
 
 __all__ = ["DoseMatch", "find_doses", "normalize_dose", "parse_number"]
 
@@ -65,8 +69,9 @@ class DoseMatch:
         return self.unit.endswith("/kg")
 
 
-@dataclass(frozen=True)
-class _Quantity:
+# Named tuples, not frozen dataclasses: tens of thousands are made per 1,000 records (identity is what
+# ``_resolve`` compares).
+class _Quantity(NamedTuple):
     start: int
     end: int
     value: float
@@ -74,8 +79,7 @@ class _Quantity:
     form: str  # "sci", "million" or "plain"
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     start: int
     end: int
     unit: str  # schema unit
@@ -83,37 +87,40 @@ class _Unit:
     factor: float = 1.0  # conversion to the schema unit ("cGy" -> Gy: 0.01)
 
 
-@dataclass(frozen=True)
-class _Term:
+class _Term(NamedTuple):
     first: _Quantity
     last: _Quantity  # the same as first unless the term is a range
     unit: _Unit | None
 
 
+# Most quantities are plain numbers, and the same few spellings recur ("1", "2", "10", "2020").
+_parse_number = lru_cache(maxsize=4096)(parse_plain_number)
+
+
 def _quantity(match: re.Match[str]) -> _Quantity | None:
     """The value of one quantity match, None when it is not a finite number."""
-    g = grammar()
-    if match.group("alone") is not None:
+    alone, num, e, pow_, mag = match.group("alone", "num", "e", "pow", "mag")
+    if alone is not None:
         exponent = power_exponent(match)
         if exponent is None:
             return None
         factor = 10.0**exponent
         return _Quantity(match.start(), match.end(), factor, factor, "sci")
-    number = parse_plain_number(match.group("num"))
+    number = _parse_number(num)
     if number is None:
         return None
     factor, form = 1.0, "plain"
-    if match.group("e") is not None:
-        factor, form = 10.0 ** int(match.group("e")[1:]), "sci"
-        if match.group("num") == "10":  # "10e6 cells" means 10^6, not 10 x 10^6
+    if e is not None:
+        factor, form = 10.0 ** int(e[1:]), "sci"
+        if num == "10":  # "10e6 cells" means 10^6, not 10 x 10^6
             number = 1.0
-    elif match.group("pow") is not None:
+    elif pow_ is not None:
         exponent = power_exponent(match)
         if exponent is None:
             return None
         factor, form = 10.0**exponent, "sci"
-    elif match.group("mag") is not None:
-        row = classify(g.magnitudes, match.string, match.start("mag"), match.end("mag"))
+    elif mag is not None:
+        row = classify(grammar().magnitudes, match.string, match.start("mag"), match.end("mag"))
         factor, form = (row[0], "million") if row else (1.0, "plain")
     value = number * factor
     if not math.isfinite(value):
@@ -121,13 +128,48 @@ def _quantity(match: re.Match[str]) -> _Quantity | None:
     return _Quantity(match.start(), match.end(), value, factor, form)
 
 
-def _unit_at(text: str, quantity: _Quantity) -> _Unit | None:
-    """The unit written right after ``quantity``, None when there is none (or it cannot apply)."""
+def _unit_pattern(g: Grammar, text: str, start: int) -> re.Pattern[str]:
+    """The unit pattern for units from ``start`` on: without the costly cell phrase where none can be."""
+    if g.cell_cue is None or not text.isascii() or g.cell_cue.search(text.lower(), start) is not None:
+        return g.unit
+    return g.unit_without_cells
+
+
+_NO_FACTOR = (None, None, None, None)
+_NO_UNIT = (None, None, None)
+
+
+def _may_hold_dose(g: Grammar, text: str, matches: list[re.Match[str]]) -> bool:
+    """False when no quantity has a multiplier or a unit after it: then ``text`` holds no dose (see
+    _resolve). Most sentences with numbers hold only plain numbers ("Phase 2", "20 patients")."""
+    if any(m.group("alone", "e", "pow", "mag") != _NO_FACTOR for m in matches):
+        return True
+    # Where the cheaper unit pattern finds a unit, the full one finds one too (its cell phrase comes first).
+    plain = g.unit_without_cells
+    if any((u := plain.match(text, m.end())) and u.group("cells", "unit", "den") != _NO_UNIT for m in matches):
+        return True
+    pattern = _unit_pattern(g, text, matches[0].end())
+    if pattern is plain:
+        return False
+    return any((u := pattern.match(text, m.end())) and u.group("cells", "unit", "den") != _NO_UNIT for m in matches)
+
+
+def _units(text: str, quantities: list[_Quantity]) -> list[_Unit | None]:
+    """The unit after each quantity (see :func:`_unit_at`)."""
+    pattern = _unit_pattern(grammar(), text, quantities[0].end) if quantities else None
+    return [_unit_at(text, q, pattern) for q in quantities]
+
+
+def _unit_at(text: str, quantity: _Quantity, unit_pattern: re.Pattern[str] | None = None) -> _Unit | None:
+    """The unit written right after ``quantity``, None when there is none (or it cannot apply).
+
+    ``unit_pattern``: ``grammar().unit`` or, for a text without a cell phrase, its cheaper equivalent.
+    """
     g = grammar()
-    match = g.unit.match(text, quantity.end)
+    match = (unit_pattern or g.unit).match(text, quantity.end)
     if match is None or match.end() == quantity.end:
         return None
-    cells, unit, den = match.group("cells"), match.group("unit"), match.group("den")
+    cells, unit, den = match.group("cells", "unit", "den")
     if not (cells or unit or den):
         return None
     den_row = classify(g.denominators, text, match.start("den"), match.end("den")) if den else None
@@ -161,17 +203,22 @@ def _gap(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     return start <= end and pattern.fullmatch(text, start, end) is not None
 
 
-def _terms(text: str, quantities: list[_Quantity]) -> list[_Term]:
-    """Quantities with their units, ranges merged ("2-5 x 10^6", "between 1 and 2 mg")."""
+def _terms(text: str, quantities: list[_Quantity], units: list[_Unit | None] | None = None) -> list[_Term]:
+    """Quantities with their units, ranges merged ("2-5 x 10^6", "between 1 and 2 mg").
+
+    ``units``: the unit of each quantity, as :func:`_units` gives them (found when None).
+    """
     g = grammar()
+    if units is None:
+        units = _units(text, quantities)
     terms: list[_Term] = []
     i, floor = 0, 0
     while i < len(quantities):
         q = quantities[i]
+        unit = units[i]
         i += 1
         if q.start < floor:  # inside the unit of the previous term ("per one kg")
             continue
-        unit = _unit_at(text, q)
         if i < len(quantities):
             nxt = quantities[i]
             gap_start = unit.end if unit else q.end
@@ -180,7 +227,7 @@ def _terms(text: str, quantities: list[_Quantity]) -> list[_Term]:
                 and g.between_before.search(text, max(0, q.start - _WINDOW), q.start) is not None
             )
             if is_range:
-                unit2 = _unit_at(text, nxt)
+                unit2 = units[i]
                 if unit is None or (unit2 is not None and unit2.unit == unit.unit):
                     terms.append(_Term(q, nxt, unit2))
                     floor = unit2.end if unit2 else nxt.end
@@ -206,6 +253,8 @@ def _resolve(text: str, chain: list[_Term]) -> list[DoseMatch]:
     last = chain[-1]
     unit = last.unit
     factor = last.last.factor
+    if unit is None and factor == 1.0 and all(t.first.factor == 1.0 == t.last.factor for t in chain):
+        return []  # plain numbers only (most chains): nothing below would be kept
     values = []
     for term in chain:
         own = term is last
@@ -263,15 +312,23 @@ def _blocked(text: str, start: int) -> bool:
     return grammar().blocker_before.fullmatch(text, k, start) is not None
 
 
-def find_doses(text: str) -> list[DoseMatch]:
-    """All dose-like amounts in ``text``, in text order, spans not overlapping. Never raises."""
+def find_doses(text: str, starts: Sequence[int] | None = None) -> list[DoseMatch]:
+    """All dose-like amounts in ``text``, in text order, spans not overlapping. Never raises.
+
+    ``starts``: sorted positions that include every position where a quantity may start, as
+    :func:`~extractor.normalize.quantity_scan.quantity_starts` gives them (found when None).
+    """
     if not isinstance(text, str) or not text:
         return []
     g = grammar()
-    quantities = [q for m in g.quantity.finditer(text) if (q := _quantity(m)) is not None]
+    matches = quantity_matches(text, starts)
+    if not matches or not _may_hold_dose(g, text, matches):
+        return []
+    quantities = [q for m in matches if (q := _quantity(m)) is not None]
+    terms = _terms(text, quantities)
     out: list[DoseMatch] = []
     chain: list[_Term] = []
-    for term in _terms(text, quantities):
+    for term in terms:
         blocked = _blocked(text, term.first.start)
         continues = chain and chain[-1].unit is None and _gap(g.list_gap, text, chain[-1].last.end, term.first.start)
         if blocked or not continues:

@@ -9,6 +9,7 @@ cells only beside a cell-product word, and diluent volumes or excipient concentr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,9 @@ from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, compile_parts
 from extractor.normalize.quantity import find_doses
-from extractor.pipeline.fact_spans import add_fact, scoped_sentences
+from extractor.normalize.quantity_scan import quantity_starts
+from extractor.pipeline.fact_spans import Sentence, add_fact, scoped_sentences
+from extractor.pipeline.sentences import doc_text
 
 LABEL = "DOSE"
 #: A bare count below this is not a number of cells (it is a visit number, an age, a percentage ...).
@@ -82,9 +85,12 @@ class DoseRecognizer(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = self.context
-        for sent in scoped_sentences(doc, LABEL):
+        sentences = list(scoped_sentences(doc, LABEL))
+        if not sentences:
+            return doc
+        for sent, starts in _with_quantity_starts(doc_text(doc), sentences):
             text = sent.text
-            matches = find_doses(text)
+            matches = find_doses(text, starts)
             if not matches:
                 continue
             placebo_only = ctx.placebo.search(text) and not ctx.cell_product.search(text)
@@ -103,6 +109,34 @@ class DoseRecognizer(LexiconComponent):
                     unit=unit,
                 )
         return doc
+
+
+def _with_quantity_starts(text: str, sentences: list[Sentence]) -> list[tuple[Sentence, list[int] | None]]:
+    """The sentences that may hold a quantity, each with the positions where one may start (None: any).
+
+    One scan of the whole document ``text`` replaces a scan per sentence, and most sentences, without any
+    number, are left out.
+    """
+    starts = quantity_starts(text)
+    if starts is None:
+        return [(sent, None) for sent in sentences]
+    begins = [sent.start_char for sent in sentences]
+    found: dict[int, list[int] | None] = {}
+    for position in starts:
+        k = bisect_right(begins, position) - 1
+        if k >= 0 and position < sentences[k].end_char:
+            found.setdefault(k, []).append(position - begins[k])  # type: ignore[union-attr]
+    for k, sent in enumerate(sentences):
+        begin = sent.start_char
+        if len(sent.text) != sent.end_char - begin:
+            found[k] = None  # not the slice of ``text`` it should be: let find_doses scan it
+        elif begin and not text[begin - 1].isspace():
+            # The document scan judged the sentence's first character by the one before it, which the
+            # sentence on its own does not have; after white space both agree.
+            relative = found.setdefault(k, [])
+            if relative is not None and (not relative or relative[0] != 0):
+                relative.insert(0, 0)
+    return [(sentences[k], found[k]) for k in sorted(found)]
 
 
 @Language.factory("protocol_dose", default_config={})

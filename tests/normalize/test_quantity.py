@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.normalize.dose_grammar import grammar
 from extractor.normalize.quantity import DoseMatch, find_doses, normalize_dose, parse_number
+from extractor.normalize.quantity_scan import quantity_starts
 
 
 def spans(text: str) -> list[tuple[str, float | None, float | None, str]]:
@@ -271,3 +273,39 @@ def test_normalize_dose_takes_the_whole_expression() -> None:
 def test_non_strings_give_nothing(junk: object) -> None:
     assert find_doses(junk) == []  # type: ignore[arg-type]
     assert parse_number(junk) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Participants will receive 1.5 mg/kg of tacrolimus, then 20 mg daily for 2 weeks.",
+        "Twenty participants will be randomised (1:1); 10% received 300 cGy.",
+        "Up to 100 mls of bone marrow will be harvested from the iliac crest.",
+    ],
+)
+def test_unit_without_cell_phrase_is_the_same_where_no_cell_word_is(text: str) -> None:
+    g = grammar()
+    assert g.cell_cue is not None and g.cell_cue.search(text.lower()) is None
+    for position in range(len(text) + 1):
+        full, cheap = g.unit.match(text, position), g.unit_without_cells.match(text, position)
+        assert (full.span(), full.groups()) == (cheap.span(), cheap.groups())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients will receive 1, 3 or 10 million cells/kg.",
+        "Subjects will receive two doses of 1 x 10.6 MSCs per kilogram body weight, intravenously, 7 days apart.",
+        "Phase 2: 20 patients, 2 x 10^6 cells/kg at week 4",
+        "There are two main types of diabetes: type 1 and type 2.",
+    ],
+)
+def test_quantity_starts_given_or_found(text: str) -> None:
+    assert find_doses(text, quantity_starts(text)) == find_doses(text)
+
+
+def test_sentences_of_plain_numbers_hold_no_dose() -> None:
+    assert find_doses("Phase 2 trial in 20 patients aged 18 to 65, visits at weeks 1, 2 and 4.") == []
+    # A multiplier alone is enough for a (bare) dose, a unit alone too.
+    assert [m.rule for m in find_doses("Phase 2 trial in 20 patients, 2 x 10^6 each")] == ["sci_bare"]
+    assert [m.rule for m in find_doses("Phase 2 trial in 20 patients, 20 mg each")] == ["plain_mg"]

@@ -3,6 +3,9 @@
 import pytest
 
 from extractor import extract
+from extractor.normalize.quantity import find_doses
+from extractor.pipeline.dose import _with_quantity_starts
+from extractor.pipeline.fact_spans import Sentence
 
 
 def doses(text):
@@ -62,3 +65,42 @@ def test_cells_per_volume_span():
     assert doses(
         "Detailed Description\nEscalating doses will be assigned 3,000,000 cells/150 µL at the medium dose level."
     ) == [("3,000,000 cells", 3e6, 3e6, "cells")]
+
+
+def sentences_of(text: str, cuts: list[int]) -> list[Sentence]:
+    bounds = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+    return [Sentence(text[a:b].rstrip(), a, a + len(text[a:b].rstrip()), 0, 0) for a, b in bounds]
+
+
+def test_sentences_without_numbers_are_left_out():
+    text = "Cells are thawed at the bedside. Patients receive 2 x 10^6 cells/kg. No number here."
+    sentences = sentences_of(text, [text.index("Patients"), text.index("No number")])
+    assert [(s.text, starts) for s, starts in _with_quantity_starts(text, sentences)] == [
+        ("Patients receive 2 x 10^6 cells/kg.", [17, 21, 24]),
+    ]
+
+
+def test_sentence_glued_to_the_previous_one():
+    # "mg.Two": the document scan sees "Two" after "g"; the sentence on its own starts with it. (".7" may be a
+    # quantity too, "7" may not: after a ".").
+    text = "Dose: 5 mg.Two million cells/kg.7 x 10^6 cells"
+    sentences = [
+        Sentence(text[0:11], 0, 11, 0, 0),
+        Sentence(text[11:32], 11, 32, 0, 0),
+        Sentence(text[32:], 32, 46, 0, 0),
+    ]
+    found = _with_quantity_starts(text, sentences)
+    assert [(s.start_char, starts) for s, starts in found] == [(0, [6]), (11, [0, 20]), (32, [0, 4, 7])]
+    for sent, starts in found:
+        assert find_doses(sent.text, starts) == find_doses(sent.text)
+    assert [m.rule for s, starts in found for m in find_doses(s.text, starts)] == [
+        "plain_mg",
+        "million_cells_per_kg",
+        "sci_cells",
+    ]
+
+
+def test_sentence_text_not_from_the_document_is_scanned_on_its_own():
+    text = "Patients receive 2 x 10^6 cells/kg."
+    odd = Sentence("Patients receive two mg", 0, len(text), 0, 0)
+    assert _with_quantity_starts(text, [odd]) == [(odd, None)]

@@ -1,0 +1,99 @@
+"""Literal strings that every match of a regular expression contains: the basis of cheap prefilters.
+
+A pattern such as ``[a-z]*-?MSC(?:'s|s)?`` is slow to try at many positions (the leading ``[a-z]*`` is
+retried at every character), yet every match contains "msc". A search of a lower-cased ASCII text for
+such literals is fast, and a text without any of them cannot match.
+
+The analysis reads the parse tree of Python's own regex parser (``re._parser``, private). When that is
+unavailable, or a pattern leaves nothing required, :func:`required_literals` returns None and callers
+skip their prefilter: a missing prefilter only costs time, never a match.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # private module: its absence or a changed tree disables prefilters, nothing more
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - other Python versions
+    _p = None
+
+__all__ = ["literal_alternation", "required_literals"]
+
+
+def literal_alternation(strings: list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    """A regex (no groups) matching any of ``strings`` literally, grouped by first character.
+
+    The grouping lets the engine reject a position after one comparison per first character instead of
+    one per string, which matters when the pattern is tried at many positions.
+    """
+    groups: dict[str, list[str]] = {}
+    for string in sorted(strings):
+        groups.setdefault(string[:1], []).append(re.escape(string[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case ASCII strings of which every match of ``pattern`` contains at least one, or None.
+
+    The guarantee holds for matches in ASCII text, case-insensitively or not (compare with
+    ``text.lower()``); for other texts callers must not rely on it.
+    """
+    if _p is None or not isinstance(pattern, str):
+        return None
+    try:
+        options = _options(list(_p.parse(pattern, flags)))
+    except Exception:  # noqa: BLE001 - an unexpected tree means no prefilter, not an error
+        return None
+    return _best(options)
+
+
+def _covered(option: frozenset[str], chosen: set[str]) -> bool:
+    """Whether every string of ``option`` contains a chosen string (a text with it has a chosen one)."""
+    return all(any(cue in literal for cue in chosen) for literal in option)
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    # The requirement whose shortest literal is longest rejects the most texts; then the smallest.
+    return max(options, key=lambda option: (min(map(len, option)), -len(option))) if options else None
+
+
+def _options(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Requirements of a sequence, each sufficient: its runs of literal characters, its mandatory parts."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items + [(None, None)]:
+        char = chr(av).lower() if op is _c.LITERAL else ""
+        if len(char) == 1 and char.isascii():
+            run.append(char)
+            continue
+        if run:  # anything else ends a run of consecutive literal characters
+            options.append(frozenset(["".join(run)]))
+            run = []
+        options.extend(_item(op, av))
+    return options
+
+
+def _item(op: Any, av: Any) -> list[frozenset[str]]:
+    """Requirements of one element; none for optional, zero-width or non-literal elements."""
+    if op is _c.SUBPATTERN:
+        return _options(list(av[-1]))
+    if op is _c.ATOMIC_GROUP:
+        return _options(list(av))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        return _options(list(av[2]))
+    if op is _c.BRANCH:
+        alternatives = [_options(list(alternative)) for alternative in av[1]]
+        if not all(alternatives):
+            return []  # an alternative without a requirement: the branch requires nothing
+        # One requirement per alternative, reusing strings already chosen where an alternative allows it
+        # ("cell" serves both "cells?" and "cell\s+particles"); alternatives with one choice go first.
+        chosen: set[str] = set()
+        for options in sorted(alternatives, key=len):
+            if not any(_covered(option, chosen) for option in options):
+                chosen |= _best(options) or frozenset()
+        # A string that contains another chosen one adds nothing: "bmmnc" always contains "mnc".
+        return [frozenset(c for c in chosen if not any(o != c and o in c for o in chosen))]
+    return []
