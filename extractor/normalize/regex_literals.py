@@ -17,8 +17,12 @@ from typing import Any
 try:  # private module: its absence or a changed tree disables prefilters, nothing more
     from re import _constants as _c
     from re import _parser as _p
-except ImportError:  # pragma: no cover - other Python versions
-    _p = None
+except ImportError:  # pragma: no cover - Python 3.10 names them sre_parse and sre_constants
+    try:
+        import sre_constants as _c  # type: ignore[no-redef]
+        import sre_parse as _p  # type: ignore[no-redef]
+    except ImportError:
+        _p = None
 
 __all__ = ["literal_alternation", "required_literals"]
 
