@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 from extractor.schema import attributes, labels
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Span
 
 #: The span group that holds every fact span of a Doc.
 FACTS_KEY = "facts"
@@ -55,13 +57,21 @@ class Fact:
         }
 
 
-def span_attributes(span: Any) -> dict[str, Any]:
-    """The schema attributes of a fact span, read from its extensions (one extension per attribute)."""
-    return {name: getattr(span._, name) for name in attributes(span.label_)}
+def span_attributes(span: Any, underscore: Any = None) -> dict[str, Any]:
+    """The schema attributes of a fact span, read from its extensions (one extension per attribute).
+
+    ``underscore``: the span's ``span._`` when the caller has it (each ``span._`` builds a new object).
+    """
+    u = span._ if underscore is None else underscore
+    return {name: getattr(u, name) for name in attributes(span.label_)}
 
 
-def facts_from_doc(doc: Doc) -> list[Fact]:
-    """All facts of a processed Doc, in document order."""
+def facts_from_doc(doc: Doc, spans: Sequence[Span] | None = None) -> list[Fact]:
+    """All facts of a processed Doc, in document order.
+
+    ``spans``: the Doc's fact spans, when the caller has listed them already (every pass over the span
+    group builds each Span anew).
+    """
     from extractor.pipeline.extensions import LABEL_EXTRAS
     from extractor.pipeline.scope import doc_text, sentence_scope
 
@@ -69,24 +79,29 @@ def facts_from_doc(doc: Doc) -> list[Fact]:
     text = doc_text(doc)
     sentences = sentence_scope(doc) if len(doc) else []
     starts = [row[0] for row in sentences]
+    doc_id = doc._.doc_id or ""
     out = []
-    for span in doc.spans.get(FACTS_KEY, []):
-        if span.label_ not in known:
+    for span in doc.spans.get(FACTS_KEY, []) if spans is None else spans:
+        label = span.label_
+        if label not in known:
             continue
-        i = bisect_right(starts, span.start_char) - 1
+        start, end = span.start_char, span.end_char
+        i = bisect_right(starts, start) - 1
         sentence = text[sentences[i][0] : sentences[i][1]].strip() if i >= 0 else ""
+        u = span._
         out.append(
             Fact(
-                doc_id=doc._.doc_id or "",
-                label=span.label_,
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                attrs=span_attributes(span),
-                extras={name: getattr(span._, name) for name in LABEL_EXTRAS.get(span.label_, ())},
-                section=span._.section or "",
+                doc_id=doc_id,
+                label=label,
+                # The Doc's text is the tokens' texts with their whitespace: the same as span.text, faster.
+                text=text[start:end],
+                start=start,
+                end=end,
+                attrs=span_attributes(span, u),
+                extras={name: getattr(u, name) for name in LABEL_EXTRAS.get(label, ())},
+                section=u.section or "",
                 sentence=sentence,
-                rule=span._.rule or "",
+                rule=u.rule or "",
             )
         )
     out.sort(key=lambda f: (f.start, f.end, f.label))

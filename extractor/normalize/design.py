@@ -5,6 +5,9 @@ and the structured lines a rendered record writes ("Allocation: Randomized", "Ma
 "Phase: Phase 1/Phase 2") or the registry's enum values ("QUADRUPLE", "PHASE1"). Values are lowercase:
 masking none|single|double|triple|quadruple; allocation randomized|non-randomized|single group|n/a;
 phases "1", "1/2", "early 1", "n/a". Patterns are in ``data/lexicons/design_patterns.tsv``.
+
+The running-text functions take a string or, to lower-case a long text once for all of them, its
+:func:`~extractor.normalize.caseless.fold`.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.normalize.caseless import CaselessPattern, Clause, Folded, fold, possible, required_clauses
 from extractor.normalize.lexicons import read_rows
 
 _LEXICON = "design_patterns.tsv"
+#: Kinds of one row, compiled on their own below.
+_SINGLE_KINDS = frozenset({"ratio", "ratio_cue", "ratio_window", "phase"})
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 _LINE = re.compile(
     r"^(?P<field>Allocation|Masking|Phase|Enrollment|Study Type):[ \t]*(?P<value>.+?)[ \t]*$", re.MULTILINE
@@ -24,34 +30,49 @@ _LINE = re.compile(
 
 @dataclass(frozen=True)
 class _Patterns:
+    #: The rows of the structured-line kinds (``masking_line``, ...), anchored at the value's start.
     rows: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    #: The rows of the running-text kinds (``masking``, ``allocation``, ``control``), from a word boundary.
+    text_rows: dict[str, tuple[tuple[str, CaselessPattern], ...]]
     ratio: re.Pattern[str]
-    ratio_cue: re.Pattern[str]
+    #: Strings every ratio match holds (one of each clause): a text without them has no ratio.
+    ratio_required: tuple[Clause, ...]
+    ratio_cue: CaselessPattern
     ratio_window: int
-    phase: re.Pattern[str]
+    phase: CaselessPattern
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     rows: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    text_rows: dict[str, list[tuple[str, CaselessPattern]]] = {}
     for kind, value, pattern in read_rows(_LEXICON):
-        anchored = kind.endswith("_line")
-        regex = rf"^(?:{pattern})\b" if anchored else rf"\b(?:{pattern})"
-        rows.setdefault(kind, []).append((value, re.compile(regex, re.IGNORECASE)))
+        if kind in _SINGLE_KINDS:
+            continue
+        if kind.endswith("_line"):
+            rows.setdefault(kind, []).append((value, re.compile(rf"^(?:{pattern})\b", re.IGNORECASE)))
+        else:
+            text_rows.setdefault(kind, []).append((value, CaselessPattern.words(pattern)))
     raw = {kind: value_pattern for kind, *value_pattern in read_rows(_LEXICON)}
     return _Patterns(
         rows={kind: tuple(found) for kind, found in rows.items()},
+        text_rows={kind: tuple(found) for kind, found in text_rows.items()},
         ratio=re.compile(raw["ratio"][1]),
-        ratio_cue=re.compile(raw["ratio_cue"][1], re.IGNORECASE),
+        ratio_required=required_clauses(raw["ratio"][1]),
+        ratio_cue=CaselessPattern.compile(raw["ratio_cue"][1]),
         ratio_window=int(raw["ratio_window"][1]),
-        phase=re.compile(raw["phase"][1], re.IGNORECASE),
+        phase=CaselessPattern.compile(raw["phase"][1]),
     )
 
 
-def _earliest(kind: str, text: str) -> str | None:
-    """The value of the row of ``kind`` that matches earliest in ``text``."""
+def _folded(text: str | Folded) -> Folded:
+    return text if isinstance(text, Folded) else fold(text)
+
+
+def _earliest(kind: str, text: Folded) -> str | None:
+    """The value of the row of ``kind`` that matches earliest in ``text`` (the first such row on a tie)."""
     best: tuple[int, str] | None = None
-    for value, pattern in _patterns().rows[kind]:
+    for value, pattern in _patterns().text_rows[kind]:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), value)
@@ -73,9 +94,9 @@ def structured_lines(text: str) -> dict[str, str]:
     return out
 
 
-def masking_from_text(text: str) -> str | None:
+def masking_from_text(text: str | Folded) -> str | None:
     """Masking stated in running text ("double-blind" -> "double", "open-label" -> "none")."""
-    return _earliest("masking", text)
+    return _earliest("masking", _folded(text))
 
 
 def masking_from_line(value: str | None) -> str | None:
@@ -83,9 +104,9 @@ def masking_from_line(value: str | None) -> str | None:
     return _first_row("masking_line", value) if value else None
 
 
-def allocation_from_text(text: str) -> str | None:
+def allocation_from_text(text: str | Folded) -> str | None:
     """Allocation stated in running text ("randomised" -> "randomized", "single-arm" -> "single group")."""
-    return _earliest("allocation", text)
+    return _earliest("allocation", _folded(text))
 
 
 def allocation_from_line(value: str | None) -> str | None:
@@ -93,29 +114,34 @@ def allocation_from_line(value: str | None) -> str | None:
     return _first_row("allocation_line", value) if value else None
 
 
-def allocation_ratio(text: str) -> str | None:
+def allocation_ratio(text: str | Folded) -> str | None:
     """The first allocation ratio with a randomisation word near it: "randomised (1:1)" -> "1:1"."""
     p = _patterns()
+    folded = _folded(text)
+    if not possible(p.ratio_required, folded) or not p.ratio_cue.possible(folded):
+        return None
+    text, low = folded
     for m in p.ratio.finditer(text):
-        window = text[max(0, m.start() - p.ratio_window) : m.end() + p.ratio_window]
-        if p.ratio_cue.search(window):
+        a, b = max(0, m.start() - p.ratio_window), m.end() + p.ratio_window
+        if p.ratio_cue.search(Folded(text[a:b], low[a:b] if low is not None else None)):
             return re.sub(r"\s+", "", m.group("ratio"))
     return None
 
 
-def control_types_from_text(text: str) -> list[str]:
+def control_types_from_text(text: str | Folded) -> list[str]:
     """Comparator kinds the text speaks of, in lexicon order ("placebo-controlled" -> ["placebo"])."""
-    return [value for value, pattern in _patterns().rows["control"] if pattern.search(text)]
+    folded = _folded(text)
+    return [value for value, pattern in _patterns().text_rows["control"] if pattern.search(folded)]
 
 
 def _phase_number(token: str) -> str:
     return _ROMAN.get(token.upper(), token)
 
 
-def phases_from_text(text: str) -> list[str]:
+def phases_from_text(text: str | Folded) -> list[str]:
     """Phases named in running text, normalized and in order ("Phase I/II" -> ["1/2"])."""
     out: list[str] = []
-    for m in _patterns().phase.finditer(text):
+    for m in _patterns().phase.finditer(_folded(text)):
         a = _phase_number(m.group("a"))
         b = _phase_number(m.group("b")) if m.group("b") else None
         value = f"{a}/{b}" if b and b != a else a

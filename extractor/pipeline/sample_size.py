@@ -16,8 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, lexicon_parts
+from extractor.normalize.caseless import CaselessPattern, Folded, fold
 from extractor.normalize.counts import parse_count
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
+from extractor.pipeline.sentences import doc_text
 
 LABEL = "SAMPLE_SIZE"
 #: Counts above this are not a trial's participants (registries, years, sample counts).
@@ -26,13 +28,13 @@ MAX_PARTICIPANTS = 100_000
 
 @dataclass(frozen=True)
 class SampleSizeLexicon:
-    """Compiled sample-size patterns."""
+    """Compiled sample-size patterns (case-insensitive; those searched in every sentence on its lower-cased copy)."""
 
-    count: re.Pattern[str]
-    planning: re.Pattern[str]
+    count: CaselessPattern
+    planning: CaselessPattern
     per_group: re.Pattern[str]
     per_group_before: re.Pattern[str]
-    enrollment: re.Pattern[str]
+    enrollment: CaselessPattern
 
 
 FILES = ("sample_size_patterns.tsv",)
@@ -44,22 +46,26 @@ def sample_size_lexicon(directory: Path | None = None) -> SampleSizeLexicon:
     parts = lexicon_parts("sample_size_patterns.tsv", directory)
     count = rf"(?<![\w.,:/-])(?:{parts['lead']})?{parts['number']}\s+{parts['modifiers']}{parts['people']}(?![\w-])"
     flags = re.IGNORECASE
+    # Searched on each sentence's lower-cased copy. No prefilter: on a sentence, checking for the many
+    # words these patterns require costs what it saves (measured).
     return SampleSizeLexicon(
-        count=re.compile(count, flags),
-        planning=re.compile(parts["planning"], flags),
+        count=CaselessPattern.compile(count, prefilter=False),
+        planning=CaselessPattern.compile(parts["planning"], prefilter=False),
         per_group=re.compile(parts["per_group"], flags),
         per_group_before=re.compile(parts["per_group_before"], flags),
-        enrollment=re.compile(parts["enrollment"], flags | re.MULTILINE),
+        enrollment=CaselessPattern.compile(parts["enrollment"], re.MULTILINE, prefilter=False),
     )
 
 
-def find_sample_sizes(text: str, lex: SampleSizeLexicon | None = None) -> list[tuple[int, int, int, str]]:
-    """(start, end, n, rule) for the participant counts of one sentence of running text."""
+def find_sample_sizes(text: str | Folded, lex: SampleSizeLexicon | None = None) -> list[tuple[int, int, int, str]]:
+    """(start, end, n, rule) for the participant counts of one sentence of running text (or of its fold)."""
     lex = lex or sample_size_lexicon()
-    if not lex.planning.search(text):
+    folded = text if isinstance(text, Folded) else fold(text)
+    text = folded.text
+    if not lex.planning.search(folded):
         return []
     out = []
-    for m in lex.count.finditer(text):
+    for m in lex.count.finditer(folded):
         n = parse_count(m.group("n"))
         if n is None or not 0 < n <= MAX_PARTICIPANTS:
             continue
@@ -81,8 +87,12 @@ class SampleSizeRecognizer(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lexicon
+        # Lower-cased once per Doc; each sentence's lower-cased text is then a slice of it.
+        whole = fold(doc_text(doc))
         for sent in scoped_sentences(doc, LABEL):
-            m = lex.enrollment.search(sent.text)
+            low = whole.low[sent.start_char : sent.end_char] if whole.low is not None else None
+            folded = Folded(sent.text, low)
+            m = lex.enrollment.search(folded)
             if m:
                 n = parse_count(m.group("n"))
                 if n is not None:
@@ -95,7 +105,7 @@ class SampleSizeRecognizer(LexiconComponent):
                         n=n,
                     )
                 continue
-            for start, end, n, rule in find_sample_sizes(sent.text, lex):
+            for start, end, n, rule in find_sample_sizes(folded, lex):
                 add_fact(doc, sent.start_char + start, sent.start_char + end, LABEL, rule, n=n)
         return doc
 

@@ -9,9 +9,10 @@ take the group's role, type and product attributes from ``doc._.interventions``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
 from extractor.normalize.products import name_key
@@ -33,9 +34,15 @@ def _fallback_groups(spans: list[Any]) -> tuple[list[dict[str, Any]], Counter]:
     return list(groups.values()), counts
 
 
-def distinct_intervention_rows(doc: Doc, doc_id: str | None = None) -> list[dict[str, Any]]:
-    """One row per distinct intervention of ``doc``: name, aliases, role, type, source, tissue, cell_type, mentions."""
-    spans = [s for s in doc.spans.get(FACTS_KEY, []) if s.label_ == "INTERVENTION"]
+def distinct_intervention_rows(
+    doc: Doc, doc_id: str | None = None, fact_spans: Sequence[Span] | None = None
+) -> list[dict[str, Any]]:
+    """One row per distinct intervention of ``doc``: name, aliases, role, type, source, tissue, cell_type, mentions.
+
+    ``fact_spans``: the Doc's fact spans, when the caller has listed them already.
+    """
+    group = doc.spans.get(FACTS_KEY, []) if fact_spans is None else fact_spans
+    spans = [s for s in group if s.label_ == "INTERVENTION"]
     if doc._.interventions is not None:
         groups, counts = doc._.interventions, Counter(s._.intervention for s in spans)
     else:

@@ -11,6 +11,7 @@ sentences of the gathered facts, in that order.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -92,11 +93,15 @@ def _administrations(doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any]
     }
 
 
-def regimen_rows(doc: Doc, doc_id: str | None = None) -> list[dict[str, Any]]:
-    """One row per arm x intervention of ``doc`` (per intervention when the trial has no arms)."""
+def regimen_rows(doc: Doc, doc_id: str | None = None, fact_spans: Sequence[Span] | None = None) -> list[dict[str, Any]]:
+    """One row per arm x intervention of ``doc`` (per intervention when the trial has no arms).
+
+    ``fact_spans``: the Doc's fact spans, when the caller has listed them already.
+    """
     groups = {g["name"]: g for g in doc._.interventions or []}
     arms = doc._.arms or []
-    linked = [s for s in doc.spans.get(FACTS_KEY, []) if s.label_ in _LINKED and s._.intervention]
+    spans = doc.spans.get(FACTS_KEY, []) if fact_spans is None else fact_spans
+    linked = [s for s in spans if s.label_ in _LINKED and s._.intervention]
     pairs: list[tuple[dict[str, Any] | None, str]] = [(a, n) for a in arms for n in a.get("interventions", [])]
     if not arms:
         pairs = [(None, n) for n in groups]

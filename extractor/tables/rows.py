@@ -5,21 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.batch import Processed
-from extractor.facts import Fact, facts_from_doc
+from extractor.facts import FACTS_KEY, Fact, facts_from_doc
 from extractor.records import ReadError, Record
 from extractor.tables.columns import LABEL_TABLES
 from extractor.tables.interventions import distinct_intervention_rows
 from extractor.tables.regimens import dose_text, regimen_rows, unique_values
-from extractor.tables.trial_design import design_columns
+from extractor.tables.trial_design import design_columns, text_sample_size
 
 
-def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
-    """One row per document: its id and title with the facts gathered."""
+def trial_row(record: Record, facts: list[Fact], text_size: int | None) -> dict[str, Any]:
+    """One row per document: its id and title with the facts gathered (``text_size``: :func:`text_sample_size`)."""
     by_label: dict[str, list[Fact]] = {}
     for fact in facts:
         by_label.setdefault(fact.label, []).append(fact)
     sizes = [f.attrs.get("n") for f in by_label.get("SAMPLE_SIZE", []) if f.attrs.get("n") is not None]
-    text_sizes = [f.attrs["n"] for f in by_label.get("SAMPLE_SIZE", []) if f.section != "design" and f.attrs.get("n")]
     meta = record.meta or {}
     return {
         "id": record.id,
@@ -40,7 +39,7 @@ def trial_row(record: Record, facts: list[Fact]) -> dict[str, Any]:
         "sites": "; ".join(unique_values([f.attrs.get("site") for f in by_label.get("SITE", [])])),
         "n_sites": "; ".join(str(n) for n in unique_values([f.attrs.get("n_sites") for f in by_label.get("SITE", [])])),
         # The text's own count wins over the registry's enrollment line, which may be actual, not planned.
-        "sample_size": max(text_sizes) if text_sizes else (max(sizes) if sizes else None),
+        "sample_size": text_size if text_size is not None else (max(sizes) if sizes else None),
         "enrollment": meta.get("enrollment"),
         "phases": "/".join(meta.get("phases") or []),
         **endpoint_columns(by_label.get("ENDPOINT", []), by_label.get("SCHEDULE", [])),
@@ -85,12 +84,21 @@ def rows_for(item: Processed | ReadError) -> dict[str, list[dict[str, Any]]]:
     """Rows for every table from one processed record or one error."""
     if isinstance(item, ReadError):
         return {"errors": [item.to_dict()]}
-    facts = facts_from_doc(item.doc)
-    rows: dict[str, list[dict[str, Any]]] = {"facts": [f.to_row() for f in facts]}
-    for label, table in LABEL_TABLES.items():
-        rows[table] = [f.to_row() for f in facts if f.label == label]
+    spans = list(item.doc.spans.get(FACTS_KEY, []))  # the Span objects, built once for every table
+    facts = facts_from_doc(item.doc, spans)
+    fact_rows = [f.to_row() for f in facts]
+    rows: dict[str, list[dict[str, Any]]] = {"facts": fact_rows}
+    by_table: dict[str, list[dict[str, Any]]] = {table: [] for table in LABEL_TABLES.values()}
+    for fact, row in zip(facts, fact_rows, strict=True):
+        table = LABEL_TABLES.get(fact.label)
+        if table is not None and table != "schedule":
+            by_table[table].append(dict(row))  # a copy: the facts table has the same row
+    rows.update(by_table)
+    # The schedule table has one row per time point rather than per fact.
     rows["schedule"] = schedule_rows([f for f in facts if f.label == "SCHEDULE"])
-    rows["trials"] = [{**trial_row(item.record, facts), **design_columns(item.record, item.doc, facts)}]
-    rows["distinct_interventions"] = distinct_intervention_rows(item.doc, item.record.id)
-    rows["regimens"] = regimen_rows(item.doc, item.record.id)
+    # The running text's sample size feeds both the trial's sample size and the design's conflict check.
+    text_size = text_sample_size(facts)
+    rows["trials"] = [{**trial_row(item.record, facts, text_size), **design_columns(item.record, item.doc, text_size)}]
+    rows["distinct_interventions"] = distinct_intervention_rows(item.doc, item.record.id, spans)
+    rows["regimens"] = regimen_rows(item.doc, item.record.id, spans)
     return rows

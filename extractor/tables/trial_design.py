@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from extractor.facts import Fact
 from extractor.normalize import design
+from extractor.normalize.caseless import Folded, fold
 from extractor.pipeline.scope import doc_text, sentence_scope
 from extractor.records import Record
 
@@ -34,7 +35,13 @@ def running_text(doc: Doc) -> str:
     )
 
 
-def _control_type(doc: Doc, text: str) -> str | None:
+def text_sample_size(facts: list[Fact]) -> int | None:
+    """The running text's sample size: the largest count of the SAMPLE_SIZE facts outside the design section."""
+    sizes = [f.attrs["n"] for f in facts if f.label == "SAMPLE_SIZE" and f.section != "design" and f.attrs.get("n")]
+    return max(sizes) if sizes else None
+
+
+def _control_type(doc: Doc, text: Folded) -> str | None:
     kinds = [a.get("control_type") for a in doc._.arms or [] if a.get("role") == "control"]
     kinds += [g.get("type") for g in doc._.interventions or [] if g.get("role") == "control"]
     kinds += design.control_types_from_text(text)
@@ -44,30 +51,27 @@ def _control_type(doc: Doc, text: str) -> str | None:
     return "none" if doc._.arms else None
 
 
-def design_columns(record: Record, doc: Doc, facts: list[Fact]) -> dict[str, Any]:
-    """The trials row's design columns for one processed record."""
+def design_columns(record: Record, doc: Doc, text_size: int | None) -> dict[str, Any]:
+    """The trials row's design columns for one processed record; ``text_size`` from :func:`text_sample_size`."""
     meta = record.meta or {}
     lines = design.structured_lines(doc_text(doc))
-    text = running_text(doc)
+    # Lower-cased once for every search of the running text.
+    text = fold(running_text(doc))
+    masking_text = design.masking_from_text(text)
     text_phases = design.phases_from_text(text)
     registry_phase = design.phase_from_registry(meta.get("phases") or lines.get("phase"))
     enrollment = meta.get("enrollment")
     if enrollment is None and lines.get("enrollment"):
         digits = lines["enrollment"].split()[0]
         enrollment = int(digits) if digits.isdigit() else None
-    text_sizes = [
-        f.attrs["n"] for f in facts if f.label == "SAMPLE_SIZE" and f.section != "design" and f.attrs.get("n")
-    ]
-    text_size = max(text_sizes) if text_sizes else None
     arms = doc._.arms or []
     interventions = doc._.interventions or []
     return {
         "allocation": design.allocation_from_line(meta.get("allocation") or lines.get("allocation"))
         or design.allocation_from_text(text),
         "allocation_ratio": design.allocation_ratio(text),
-        "masking": design.masking_from_line(meta.get("masking") or lines.get("masking"))
-        or design.masking_from_text(text),
-        "masking_text": design.masking_from_text(text),
+        "masking": design.masking_from_line(meta.get("masking") or lines.get("masking")) or masking_text,
+        "masking_text": masking_text,
         "control_type": _control_type(doc, text),
         "phase": registry_phase or "/".join(text_phases) or None,
         "phase_text": "; ".join(text_phases) or None,

@@ -2,6 +2,7 @@
 
 import pytest
 
+from extractor.normalize.caseless import fold
 from extractor.normalize.design import (
     allocation_from_line,
     allocation_from_text,
@@ -64,6 +65,26 @@ from extractor.normalize.design import (
 )
 def test_allocation_ratio(sentence, expected):
     assert allocation_ratio(sentence) == expected
+    assert allocation_ratio(fold(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # NCT00221403
+            "This 2:2:1 randomization scheme was selected because the expectation is that the percent of "
+            "responders, in each of the drug arms, will be greater than the percent in the placebo arm.",
+            "2:2:1",
+        ),
+        ("Subjects will be allocated (1:1:1) to placebo and 2 dose levels of NP001.", "1:1:1"),  # NCT01281631
+        # The pattern's edges: a ratio opening the text; one after a decimal point or a slash is no ratio.
+        ("2:1 randomisation of MSC and placebo.", "2:1"),
+        ("Randomisation as in protocol version 3.2:1 of the trial.", None),
+        ("Randomisation as in amendment 4/2:1 of the trial.", None),
+    ],
+)
+def test_allocation_ratio_edges(sentence, expected):
+    assert allocation_ratio(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -88,6 +109,43 @@ def test_allocation_ratio(sentence, expected):
     ],
 )
 def test_masking_and_allocation_from_text(sentence, masking, allocation):
+    assert masking_from_text(sentence) == masking
+    assert allocation_from_text(sentence) == allocation
+    # The same from the lower-cased copy that a trial's design columns share between searches.
+    assert (masking_from_text(fold(sentence)), allocation_from_text(fold(sentence))) == (masking, allocation)
+    # Upper case changes nothing (the patterns match case-insensitively).
+    assert (masking_from_text(sentence.upper()), allocation_from_text(sentence.upper())) == (masking, allocation)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "masking", "allocation"),
+    [
+        (  # NCT00763321: "open label" comes first, although the "double" row comes first in the lexicon
+            "The study used a randomized withdrawal design with an open label (OL) period prior to a double-blind "
+            "(DB) period.",
+            "none",
+            "randomized",
+        ),
+        (  # NCT01424566
+            "The first part of the study (Part A) was single-blind (participants) and the second part of the study "
+            "(Part B) was randomized, double-blind.",
+            "single",
+            "randomized",
+        ),
+        (  # NCT00714025: "single arm" before "non-randomized"
+            "An open-label, single arm, non-randomized, single stage phase II study.",
+            "none",
+            "single group",
+        ),
+        (  # NCT00148538: "randomized" before "not randomized"
+            "Subjects randomized to resistance exercise (R and AR combined) will have greater reductions in A1c than "
+            "in those not randomized to resistance exercise (A and C combined).",
+            None,
+            "randomized",
+        ),
+    ],
+)
+def test_earliest_statement_wins(sentence, masking, allocation):
     assert masking_from_text(sentence) == masking
     assert allocation_from_text(sentence) == allocation
 
@@ -130,6 +188,7 @@ def test_allocation_from_structured_values():
 )
 def test_control_types_from_text(sentence, expected):
     assert control_types_from_text(sentence) == expected
+    assert control_types_from_text(fold(sentence.upper())) == expected
 
 
 @pytest.mark.parametrize(
@@ -150,6 +209,7 @@ def test_control_types_from_text(sentence, expected):
 )
 def test_phases_from_text(sentence, expected):
     assert phases_from_text(sentence) == expected
+    assert phases_from_text(fold(sentence)) == expected
 
 
 def test_phase_from_registry_and_conflicts():

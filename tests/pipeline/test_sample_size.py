@@ -1,8 +1,15 @@
 """SAMPLE_SIZE: participant counts of this trial, not of arms or groups (real corpus sentences)."""
 
+from pathlib import Path
+
 import pytest
 
+from extractor.api import load
+from extractor.facts import facts_from_doc
+from extractor.normalize.caseless import fold
 from extractor.pipeline.sample_size import find_sample_sizes
+
+SEED = Path(__file__).parents[1] / "fixtures" / "seeds" / "NCT03211793-page.txt"
 
 
 def sizes(text):
@@ -45,6 +52,10 @@ def sizes(text):
 )
 def test_sample_sizes_in_real_sentences(sentence, expected):
     assert sizes(sentence) == expected
+    # The sentence's lower-cased copy, as the component passes it, gives the same counts.
+    assert find_sample_sizes(fold(sentence)) == find_sample_sizes(sentence)
+    # Upper case changes nothing but the text of the count.
+    assert [(text.lower(), n) for text, n in sizes(sentence.upper())] == [(t.lower(), n) for t, n in expected]
 
 
 @pytest.mark.parametrize(
@@ -63,3 +74,16 @@ def test_sample_sizes_in_real_sentences(sentence, expected):
 )
 def test_not_sample_sizes(sentence):
     assert sizes(sentence) == []
+
+
+def _sample_sizes(text):
+    return [(f.text, f.attrs["n"], f.rule, f.start) for f in facts_from_doc(load()(text)) if f.label == "SAMPLE_SIZE"]
+
+
+def test_component_on_a_rendered_record():
+    text = SEED.read_text("utf-8")
+    expected = [("20 participants", 20, "sample_size.count", 524)]
+    assert _sample_sizes(text) == expected
+    # "İ" lowers to two characters, so this text is searched without its lower-cased copy: the same facts.
+    i = text.index("MANUS")
+    assert _sample_sizes(text[:i] + "İ" + text[i + 1 :]) == expected
