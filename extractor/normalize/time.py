@@ -24,15 +24,13 @@ year = 365 days. Decisions (the tests state them as examples):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .time_lexer import Token, lexicon, tokenize
+from .time_anchor import anchor_at, find_anchor
+from .time_lexer import Token, has_hint, lexicon, scan, tokenize
 
 __all__ = ["TimeMatch", "TimeValue", "find_time_expressions", "normalize_time"]
 
-_MAX_ANCHOR_WORDS = 5
-_ANCHOR_TRIM = frozenset({"the", "a", "an", "of", "with", "his", "her", "their"})
 _CONTENT = frozenset({"num", "unit", "zero", "periodic"})
 _OPENERS = frozenset({"strong", "weak", "every", "freq", "between", "from"})
 
@@ -137,13 +135,17 @@ def _after_anchor_word(text: str, tokens: list[Token], i: int, lo: int) -> bool:
     return lexicon().anchor_head.fullmatch(text, tokens[k].start, tokens[k].end) is not None
 
 
+def _word(text: str, token: Token) -> str:
+    return text[token.start : token.end].lower()
+
+
 def _parse(text: str, tokens: list[Token], lo: int, hi: int, carry: bool) -> list[_Item]:
     """The items (numbers with units and modes) of ``tokens[lo:hi]``; ``carry``: strong flags cross words."""
     s = _State()
     i = lo
     while i < hi:
         tok = tokens[i]
-        kind, word = tok.kind, text[tok.start : tok.end].lower()
+        kind = tok.kind
         if s.flag == "every" and kind not in ("num", "unit", "qual"):
             s.flag = None  # "every" applies to what follows it: "each time point (day 1" is no interval
         if kind == "tol":  # skip the window: "+/- 24 hours", "(± 3 days)"
@@ -222,11 +224,11 @@ def _parse(text: str, tokens: list[Token], lo: int, hi: int, carry: bool) -> lis
                 _is(tokens, i + 1, hi, "unit") and _is(tokens, i + 2, hi, "num")
             )
             after_value = i - 1 >= lo and _is(tokens, i - 1, hi, "num", "unit", "zero")
-            if word[:1].isalpha() or (nxt_num and after_value):  # "~12 months" is no range
+            if _word(text, tok)[:1].isalpha() or (nxt_num and after_value):  # "~12 months" is no range
                 s.flag, s.strong = "through", kind == "strong"
         elif kind == "between":
             s.between = True
-        elif kind == "glue" and word == "and" and s.between:
+        elif kind == "glue" and s.between and _word(text, tok) == "and":
             s.flag, s.strong, s.between = "through", False, False
         elif kind in ("glue", "qual", "sep", "from"):
             pass
@@ -240,7 +242,7 @@ def _parse(text: str, tokens: list[Token], lo: int, hi: int, carry: bool) -> lis
             s.only_seps = False
             if s.flag and not (s.strong and carry):
                 s.flag = None
-            if word != "per":  # "twice per week"
+            if _word(text, tok) != "per":  # "twice per week"
                 s.freq = None
         i += 1
     s.finalize()
@@ -263,58 +265,6 @@ def _value(items: list[_Item], anchor: str = "") -> TimeValue:
     return TimeValue(tuple(sorted(set(points))), every, through, anchor)
 
 
-def _anchor_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
-    """The anchor phrase starting at ``pos`` ("after MSC administration"), as (start, end), or None."""
-    lex = lexicon()
-    match = lex.anchor_start.match(text, pos, end)
-    if match is None:
-        return None
-    glued = match.group("glued") is not None
-    words: list[tuple[int, int]] = []
-    cursor = match.end()
-    while len(words) < _MAX_ANCHOR_WORDS:
-        if words or glued:
-            gap = cursor
-            while gap < end and text[gap] in " \t":
-                gap += 1
-            if gap == cursor:
-                break
-            cursor = gap
-        word = lex.anchor_word.match(text, cursor, end)
-        if word is None:
-            break
-        lowered = word.group(0).lower()
-        bad_first = lex.anchor_bad_first_from if _is_from(match) else lex.anchor_bad_first
-        if lowered in lex.anchor_stops or (not words and bad_first.fullmatch(word.group(0))):
-            break
-        words.append(word.span())
-        cursor = word.end()
-    while words and text[words[-1][0] : words[-1][1]].lower() in _ANCHOR_TRIM:
-        words.pop()
-    if not words and not glued:
-        return None
-    return match.start(), words[-1][1] if words else match.end()
-
-
-def _is_from(match: re.Match[str]) -> bool:
-    head = match.group("head")
-    return head is not None and head.lower() == "from"
-
-
-def _find_anchor(text: str, after: int) -> str:
-    """The first anchor phrase at or after ``after``, else the first anywhere, else ""."""
-    lex = lexicon()
-    first = None
-    for match in lex.anchor_start.finditer(text):
-        span = _anchor_at(text, match.start(), len(text))
-        if span is None:
-            continue
-        if span[0] >= after:
-            return text[span[0] : span[1]]
-        first = first or span
-    return text[first[0] : first[1]] if first else ""
-
-
 def normalize_time(text: str) -> TimeValue:
     """The value of one time expression or time frame ("Baseline, 3, 6 and 12 months"). Never raises."""
     if not isinstance(text, str) or not text:
@@ -325,7 +275,7 @@ def normalize_time(text: str) -> TimeValue:
     if value.is_empty:
         return value
     first = next((t.start for t in tokens if t.kind in _CONTENT), 0)
-    return TimeValue(value.days, value.every, value.through, _find_anchor(text, first))
+    return TimeValue(value.days, value.every, value.through, find_anchor(text, first))
 
 
 def _rule(value: TimeValue) -> str:
@@ -345,27 +295,32 @@ def find_time_expressions(text: str) -> list[TimeMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
-    if not lexicon().hint.search(text):
+    lowered = text.lower() if text.isascii() else None  # the regexes run faster on lower-cased ASCII text
+    if not has_hint(text, lowered):
         return []  # no unit, periodic word or glued unit: no expression (and tokenizing is the cost)
-    tokens = tokenize(text)
     out: list[TimeMatch] = []
-    lo, n = 0, len(tokens)
-    while lo < n:
-        hi = lo
-        while hi < n and not _ends_group(tokens, hi):
-            hi += 1
-        match = _group_match(text, tokens, lo, hi)
-        if match is not None and (not out or match.start >= out[-1].end):
-            out.append(match)
-        lo = hi + 1
+    group: list[Token] = []
+    for token in [*scan(text, lowered, words=False), None]:
+        # Words and sentence punctuation end a group; so does "times" unless it follows a number ("3 times").
+        kind = token.kind if token is not None else "word"
+        if kind == "word" or kind == "break" or (kind == "times" and not (group and group[-1].kind == "num")):
+            if group and _may_state_time(group):
+                match = _group_match(text, group, 0, len(group))
+                if match is not None and (not out or match.start >= out[-1].end):
+                    out.append(match)
+            group = []
+        else:
+            group.append(token)
     return out
 
 
-def _ends_group(tokens: list[Token], k: int) -> bool:
-    kind = tokens[k].kind
-    if kind == "times":  # part of "3 times a week"
-        return not (k > 0 and tokens[k - 1].kind == "num")
-    return kind in ("word", "break")
+def _may_state_time(group: list[Token]) -> bool:
+    """Whether a group can state a time: a periodic word, or a number and a unit (a time needs a unit, which
+    only a unit token or a periodic word gives, and a number or a periodic word to count it)."""
+    if len(group) == 1:  # most groups: a lone "the", "and" or comma between words
+        return group[0].kind == "periodic"
+    kinds = {token.kind for token in group}
+    return "periodic" in kinds or ("num" in kinds and "unit" in kinds)
 
 
 def _group_match(text: str, tokens: list[Token], lo: int, hi: int) -> TimeMatch | None:
@@ -385,7 +340,7 @@ def _group_match(text: str, tokens: list[Token], lo: int, hi: int) -> TimeMatch 
     cursor = end
     while cursor < len(text) and text[cursor] in " \t":
         cursor += 1
-    span = _anchor_at(text, cursor, len(text))
+    span = anchor_at(text, cursor, len(text))
     if span is not None:
         anchor, end = text[span[0] : span[1]], span[1]
     value = TimeValue(value.days, value.every, value.through, anchor)

@@ -18,7 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.lexicon_files import LexiconComponent, compile_parts
-from extractor.pipeline.fact_spans import add_fact, facts_of, scoped_sentences
+from extractor.normalize.regex_tools import Caseless, ascii_lower
+from extractor.pipeline.fact_spans import add_fact, facts_of
+from extractor.pipeline.outcome_scope import running_text
 from extractor.pipeline.scope import doc_sections, doc_text, section_name
 
 LABEL = "ENDPOINT"
@@ -140,6 +142,9 @@ class EndpointRecognizer(LexiconComponent):
 
     def load(self, directory: Path | None) -> None:
         self.lexicon = endpoint_lexicon(directory)
+        # Every sentence in scope is searched for a lead: the fast twins pay off.
+        self.lead = Caseless(self.lexicon.lead)
+        self.list_lead = Caseless(self.lexicon.list_lead)
 
     def __call__(self, doc: Doc) -> Doc:
         schedules = facts_of(doc, "SCHEDULE")
@@ -171,17 +176,25 @@ class EndpointRecognizer(LexiconComponent):
                 self._add(doc, s, e, kind, "endpoint.outcome_section", frame)
 
     def _running_text(self, doc: Doc, schedules: list[Span]) -> None:
-        lex = self.lexicon
-        sentences = [s for s in scoped_sentences(doc, LABEL) if section_name(doc, s.start_char) != "outcomes"]
+        sentences, text = running_text(doc, LABEL), doc_text(doc)
+        doc_lower = text.lower() if text.isascii() else None
+        # One look for the words every lead holds in the whole text spares searching most sentences.
+        spans = [(s.start_char, s.end_char) for s in sentences]
+        lead = self.lead.may_match(doc_lower, spans) if doc_lower else [True] * len(sentences)
+        list_lead = self.list_lead.may_match(doc_lower, spans) if doc_lower else [True] * len(sentences)
         for number, sent in enumerate(sentences):
+            if not lead[number] and not list_lead[number]:
+                continue
             text = sent.text
-            if lex.list_lead.search(text) and not lex.lead.search(text):
+            lowered = doc_lower[sent.start_char : sent.end_char] if doc_lower else ascii_lower(text)
+            leads = self.lead.finditer(text, lowered) if lead[number] else iter(())
+            if list_lead[number] and self.list_lead.search(text, lowered) and not self.lead.search(text, lowered):
                 self._listed_lines(doc, sentences[number + 1 :], "other", schedules)
                 continue
-            for m in lex.lead.finditer(text):
-                kind = running_text_kind(m.group("kind") or "")
+            for m in leads:
+                kind = running_text_kind(m.group("kind") or "")  # lower case either way
                 start = m.end()
-                next_lead = lex.lead.search(text, start)
+                next_lead = self.lead.search(text, lowered, start)
                 end = next_lead.start() if next_lead else len(text)
                 if not text[start:end].strip(" \t\n:.-"):
                     # "Primary outcomes:" then one measure a line: the list is in the sentences that follow.

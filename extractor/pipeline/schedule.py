@@ -12,14 +12,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, compile_parts
-from extractor.normalize.time import TimeValue, find_time_expressions, normalize_time
-from extractor.pipeline.fact_spans import add_fact, scoped_sentences
-from extractor.pipeline.scope import doc_sections, doc_text, section_name
+from extractor.normalize.regex_tools import Caseless
+from extractor.normalize.time import TimeMatch, TimeValue, find_time_expressions, normalize_time
+from extractor.pipeline.fact_spans import add_fact
+from extractor.pipeline.outcome_scope import running_text
+from extractor.pipeline.scope import doc_sections, doc_text
 
 LABEL = "SCHEDULE"
 FILES = ("schedule_context.tsv",)
@@ -35,6 +38,15 @@ class ScheduleContext:
     administration: re.Pattern[str]
     not_time_point_before: re.Pattern[str]
     not_time_point_after: re.Pattern[str]
+
+
+class FastContext(NamedTuple):
+    """The context patterns as :class:`Caseless` patterns (run on lower-cased ASCII text)."""
+
+    assessment: Caseless
+    administration: Caseless
+    before: Caseless  # not_time_point_before
+    after: Caseless  # not_time_point_after
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +70,14 @@ class ScheduleRecognizer(LexiconComponent):
     files = FILES
 
     def load(self, directory: Path | None) -> None:
-        self.context = schedule_context(directory)
+        self.context = context = schedule_context(directory)
+        # Every sentence in scope is searched for an assessment word: the fast twins pay off.
+        self.fast = FastContext(
+            Caseless(context.assessment),
+            Caseless(context.administration),
+            Caseless(context.not_time_point_before),
+            Caseless(context.not_time_point_after),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -71,21 +90,19 @@ class ScheduleRecognizer(LexiconComponent):
                     end -= 1
                 if end > start:
                     add_fact(doc, start, end, LABEL, "schedule.time_frame", **_attrs(normalize_time(text[start:end])))
-        ctx = self.context
-        for sent in scoped_sentences(doc, LABEL):
-            if section_name(doc, sent.start_char) == "outcomes" or not ctx.assessment.search(sent.text):
-                continue
+        ctx = self.fast
+        twin = ctx.assessment.twin if not ctx.assessment.quick else None  # called as is: the loop is hot
+        for sent in running_text(doc, LABEL):
             sentence = sent.text
+            lower = sentence.lower() if sentence.isascii() else None
+            if twin is not None and lower is not None:
+                if twin.search(lower) is None:
+                    continue
+            elif ctx.assessment.search(sentence, lower) is None:
+                continue
             for m in find_time_expressions(sentence):
-                before, after = sentence[max(0, m.start - 40) : m.start], sentence[m.end : m.end + 40]
-                if ctx.not_time_point_before.search(before) or ctx.not_time_point_after.match(after):
-                    continue
-                # "at week 24, another infusion will be performed": a dosing time, not an assessment.
-                near = sentence[max(0, m.start - 60) : m.end + 60]
-                if ctx.administration.search(near) and not ctx.assessment.search(near):
-                    continue
                 value = m.value
-                if not (value.days or value.every or value.through):
+                if not (value.days or value.every or value.through) or self._not_assessed(sentence, lower, m):
                     continue
                 add_fact(
                     doc,
@@ -96,6 +113,20 @@ class ScheduleRecognizer(LexiconComponent):
                     **_attrs(value),
                 )
         return doc
+
+    def _not_assessed(self, sentence: str, lower: str | None, m: TimeMatch) -> bool:
+        """Whether the words around a time say it is no assessment time (an age, a window, a dose time)."""
+        ctx = self.fast
+        a, b = max(0, m.start - 40), m.end + 40
+        if ctx.before.search(sentence[a : m.start], lower and lower[a : m.start]):
+            return True
+        if ctx.after.match(sentence[m.end : b], lower and lower[m.end : b]):
+            return True
+        # "at week 24, another infusion will be performed": a dosing time, not an assessment.
+        a, b = max(0, m.start - 60), m.end + 60
+        near, near_lower = sentence[a:b], lower and lower[a:b]
+        administration = ctx.administration.search(near, near_lower) is not None
+        return administration and ctx.assessment.search(near, near_lower) is None
 
 
 @Language.factory("protocol_schedule", default_config={})

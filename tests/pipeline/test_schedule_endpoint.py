@@ -61,6 +61,13 @@ def test_running_text_lists_split_into_measures():
             "18 weeks, at 6, 9, and 12 months, every 6 months for 1 year, and then annually for 3 years",
             [126, 180, 270, 360, 365],
         ),
+        # Upper case and text beyond ASCII (read by the case-insensitive patterns themselves) read the same.
+        ("PATIENTS WILL BE FOLLOWED UP AT 3, 6 AND 12 MONTHS.", "3, 6 AND 12 MONTHS", [90, 180, 360]),
+        (
+            "Follow-up visits in Zürich will be scheduled at 48 hours and 2, 4, 8 and 12 weeks post-treatment.",
+            "48 hours and 2, 4, 8 and 12 weeks post-treatment",
+            [2, 14, 28, 56, 84],
+        ),
     ],
 )
 def test_follow_up_statements(sentence, text, days):
@@ -78,3 +85,16 @@ def test_follow_up_statements(sentence, text, days):
 )
 def test_not_assessment_times(sentence):
     assert by_label(extract("Detailed Description\n" + sentence), "SCHEDULE") == []
+
+
+def test_running_text_endpoints_beyond_ascii():
+    text = (
+        "Detailed Description\nThe primary endpoint is the change in µ-opioid receptor binding at 12 weeks; "
+        "secondary outcomes include pain and disability scores."
+    )
+    facts = extract(text)
+    assert [(f.text, f.attrs["kind"]) for f in by_label(facts, "ENDPOINT")] == [
+        ("change in µ-opioid receptor binding", "primary"),
+        ("pain and disability scores", "secondary"),
+    ]
+    assert [f.text for f in by_label(facts, "SCHEDULE")] == ["12 weeks"]
