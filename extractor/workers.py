@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pickle
 import signal
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -70,7 +71,11 @@ class FreshPipeline:
     def rows(self, records: list[Record], batch_size: int = 64) -> list[TableRows | ReadError]:
         """:func:`record_rows`, with a fresh pipeline once ``every`` records went through the current one."""
         if self._snapshot is not None and self._count >= self.every:
-            self.nlp = pickle.loads(self._snapshot)
+            with warnings.catch_warnings():
+                # Unpickling recompiles the tokenizer's punctuation regexes (spaCy/scispaCy's own), and
+                # Python warns about a "[[" in them on every renewal: noise in a user's run, not ours to fix.
+                warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
+                self.nlp = pickle.loads(self._snapshot)
             self._count = 0
         self._count += len(records)
         return record_rows(self.nlp, records, batch_size)
