@@ -22,7 +22,6 @@ except ImportError:  # Python < 3.11
 
 __all__ = [
     "Caseless",
-    "ascii_lower",
     "Prefix",
     "lowercase_safe",
     "lowered_twin",
@@ -318,18 +317,14 @@ def top_level_alternatives(pattern: str) -> list[str]:
 # --- running case-insensitive patterns as their lowered twins (schedule and endpoint components) ---
 
 
-def ascii_lower(text: str) -> str | None:
-    """``text.lower()`` when ``text`` is ASCII (same length, offsets unchanged), else None."""
-    return text.lower() if text.isascii() else None
-
-
 class Caseless:
     """A case-insensitive pattern that runs as its :func:`lowered_twin` on lower-cased ASCII text.
 
-    Callers lower-case a text once (:func:`ascii_lower`) and pass both; match offsets and group spans are
-    those of the pattern on the text, but matched strings are lower case when the twin ran. When every match
-    holds one of a few strings (:func:`required_strings`), a text without them is not searched at all; for
-    many texts at once (the sentences of a document), :meth:`may_match` looks for the strings in one go.
+    Callers lower-case a text once (:func:`extractor.normalize.pattern_gates.fold`) and pass both; match
+    offsets and group spans are those of the pattern on the text, but matched strings are lower case when
+    the twin ran. When every match holds one of a few strings (:func:`required_strings`), a text without
+    them is not searched at all; for many texts at once (the sentences of a document), :meth:`may_match`
+    looks for the strings in one go.
     """
 
     __slots__ = ("pattern", "quick", "required", "twin")
@@ -349,19 +344,19 @@ class Caseless:
         return self.quick and all(lowered.find(s, pos) < 0 for s in self.required)
 
     def search(self, text: str, lowered: str | None, pos: int = 0) -> re.Match[str] | None:
-        """``pattern.search(text, pos)``; ``lowered``: ``ascii_lower(text)``."""
+        """``pattern.search(text, pos)``; ``lowered``: ``fold(text)``."""
         if lowered is None or self.twin is None:
             return self.pattern.search(text, pos)
         return None if self._absent(lowered, pos) else self.twin.search(lowered, pos)
 
     def match(self, text: str, lowered: str | None) -> re.Match[str] | None:
-        """``pattern.match(text)``; ``lowered``: ``ascii_lower(text)``."""
+        """``pattern.match(text)``; ``lowered``: ``fold(text)``."""
         if lowered is None or self.twin is None:
             return self.pattern.match(text)
         return None if self._absent(lowered, 0) else self.twin.match(lowered)
 
     def finditer(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``; ``lowered``: ``ascii_lower(text)``."""
+        """``pattern.finditer(text)``; ``lowered``: ``fold(text)``."""
         if lowered is None or self.twin is None:
             return self.pattern.finditer(text)
         return iter(()) if self._absent(lowered, 0) else self.twin.finditer(lowered)

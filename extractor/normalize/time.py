@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .pattern_gates import fold
 from .time_anchor import anchor_at, find_anchor
 from .time_lexer import Token, has_hint, lexicon, scan, tokenize
 
@@ -295,7 +296,7 @@ def find_time_expressions(text: str) -> list[TimeMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
-    lowered = text.lower() if text.isascii() else None  # the regexes run faster on lower-cased ASCII text
+    lowered = fold(text)  # the regexes run faster on lower-cased ASCII text
     if not has_hint(text, lowered):
         return []  # no unit, periodic word or glued unit: no expression (and tokenizing is the cost)
     out: list[TimeMatch] = []

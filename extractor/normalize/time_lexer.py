@@ -32,6 +32,7 @@ from .numbers import (
     ordinal_words_pattern,
     parse_plain_number,
 )
+from .pattern_gates import fold
 from .regex_tools import reads_outside
 from .time_hint import Hint, build_hint
 
@@ -297,4 +298,4 @@ def _kind_value(lex: Lexicon, kind: str, text: str, span: tuple[int, int]) -> tu
 
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` in order (white space other than newlines is skipped)."""
-    return scan(text, text.lower() if text.isascii() else None, words=True)
+    return scan(text, fold(text), words=True)

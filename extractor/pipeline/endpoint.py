@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.lexicon_files import LexiconComponent, compile_parts
-from extractor.normalize.regex_tools import Caseless, ascii_lower
+from extractor.normalize.pattern_gates import fold
+from extractor.normalize.regex_tools import Caseless
 from extractor.pipeline.fact_spans import add_fact, facts_of
 from extractor.pipeline.outcome_scope import running_text
 from extractor.pipeline.scope import doc_sections, doc_text, section_name
@@ -177,7 +178,7 @@ class EndpointRecognizer(LexiconComponent):
 
     def _running_text(self, doc: Doc, schedules: list[Span]) -> None:
         sentences, text = running_text(doc, LABEL), doc_text(doc)
-        doc_lower = text.lower() if text.isascii() else None
+        doc_lower = fold(text)
         # One look for the words every lead holds in the whole text spares searching most sentences.
         spans = [(s.start_char, s.end_char) for s in sentences]
         lead = self.lead.may_match(doc_lower, spans) if doc_lower else [True] * len(sentences)
@@ -186,7 +187,7 @@ class EndpointRecognizer(LexiconComponent):
             if not lead[number] and not list_lead[number]:
                 continue
             text = sent.text
-            lowered = doc_lower[sent.start_char : sent.end_char] if doc_lower else ascii_lower(text)
+            lowered = sent.lowered
             leads = self.lead.finditer(text, lowered) if lead[number] else iter(())
             if list_lead[number] and self.list_lead.search(text, lowered) and not self.lead.search(text, lowered):
                 self._listed_lines(doc, sentences[number + 1 :], "other", schedules)

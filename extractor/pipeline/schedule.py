@@ -94,7 +94,7 @@ class ScheduleRecognizer(LexiconComponent):
         twin = ctx.assessment.twin if not ctx.assessment.quick else None  # called as is: the loop is hot
         for sent in running_text(doc, LABEL):
             sentence = sent.text
-            lower = sentence.lower() if sentence.isascii() else None
+            lower = sent.lowered
             if twin is not None and lower is not None:
                 if twin.search(lower) is None:
                     continue
