@@ -33,8 +33,11 @@ def main() -> None:
         rendered[nct_id] = text
         ident = protocol["identificationModule"]
         about = " ".join(
-            [ident.get("briefTitle", ""), " ".join(protocol["conditionsModule"].get("conditions", [])),
-             protocol["descriptionModule"].get("briefSummary", "")]
+            [
+                ident.get("briefTitle", ""),
+                " ".join(protocol["conditionsModule"].get("conditions", [])),
+                protocol["descriptionModule"].get("briefSummary", ""),
+            ]
         )
         if TOPIC.search(about):
             topical.append(nct_id)

@@ -35,13 +35,21 @@ def _attach(doc: Doc, record: Record) -> Doc:
     return doc
 
 
+def _record_doc(nlp: Language, record: Record) -> Doc:
+    """The record's tokens, with its id, meta and sections, ready for the components.
+
+    Components read the reader's sections from the Doc instead of finding them again in its text.
+    """
+    return _attach(nlp.make_doc(record.text), record)
+
+
 def process_one(nlp: Language, record: Record) -> Processed | ReadError:
     """Process a single record, turning any failure into an error row."""
     nlp.set_error_handler(raise_error)  # here a failure must surface, to be reported
     try:
         if len(record.text) > nlp.max_length:
             raise ValueError(f"record has {len(record.text):,} characters, more than the limit {nlp.max_length:,}")
-        return Processed(record, _attach(nlp(record.text), record))
+        return Processed(record, nlp(_record_doc(nlp, record)))
     except Exception as exc:  # a bad record must never stop the batch
         return ReadError(record.source, f"processing failed: {type(exc).__name__}: {exc}", record.id, "process")
     finally:
@@ -65,7 +73,7 @@ def process_records(
         records = [r for r in chunk if isinstance(r, Record) and len(r.text) <= nlp.max_length]
         done: dict[int, Doc] = {}
         if records:
-            pairs = ((r.text, i) for i, r in enumerate(records))
+            pairs = ((_record_doc(nlp, r), i) for i, r in enumerate(records))
             try:
                 for doc, i in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
                     done[i] = doc
@@ -78,6 +86,6 @@ def process_records(
                 continue
             i = index.get(id(item))
             if i is not None and i in done:
-                yield Processed(item, _attach(done[i], item))
+                yield Processed(item, done[i])
             else:
                 yield process_one(nlp, item)

@@ -42,3 +42,31 @@ def test_a_record_failing_in_the_pipeline_is_an_error_row(records):
     rows = record_rows(nlp, [records[0], too_long, records[1]])
     assert isinstance(rows[1], ReadError) and rows[1].stage == "process" and "limit" in rows[1].reason
     assert rows[0]["trials"][0]["id"] == "NCT00000000" and rows[2]["trials"][0]["id"] == "NCT00000001"
+
+
+def test_components_read_the_records_sections(records):
+    """The sections a reader gives are the ones facts are scoped by (not found again from the text)."""
+    from extractor.batch import process_records
+    from extractor.records import Section
+
+    record = next(r for r in records if isinstance(r, Record))
+    whole = Record(
+        id=record.id,
+        text=record.text,
+        source=record.source,
+        kind=record.kind,
+        sections=[Section("eligibility", 0, len(record.text), "")],  # a section that yields no facts
+    )
+    nlp = load()
+    as_read, relabelled = (next(iter(process_records(nlp, [r]))) for r in (record, whole))
+    assert as_read.doc.spans.get("facts"), "the record as read has facts"
+    assert relabelled.doc._.sections == [{"name": "eligibility", "start": 0, "end": len(record.text), "heading": ""}]
+    assert not relabelled.doc.spans.get("facts")
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_was(records):
+    import gc
+
+    before = gc.get_freeze_count()
+    assert list(iter_extracted(load(), records, batch_size=4))
+    assert gc.get_freeze_count() == before
