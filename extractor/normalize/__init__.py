@@ -12,15 +12,12 @@ sentence, so this is where the time goes):
 
 * :mod:`extractor.normalize.matches`: lexicon entries as one ungrouped alternation, the entry found at
   each match; overlap resolution.
-* :mod:`extractor.normalize.regex_tools`: lowered twins of case-insensitive patterns and the strings
-  every match holds, read from the parse tree (schedule, endpoint, time tokens).
-* :mod:`extractor.normalize.caseless`: :class:`~extractor.normalize.caseless.CaselessPattern`, the same
-  idea with a deferred leading ``\\b`` (trial design, sample size).
-* :mod:`extractor.normalize.pattern_gates`: folded per-sentence gates (interventions, sites).
-* :mod:`extractor.normalize.regex_literals`: required literals of the dose grammar.
-
-These four grew side by side while each component was made faster; they overlap and should become one
-module (a known debt, see benchmarks/README.md).
+* :mod:`extractor.normalize.caseless`: :class:`~extractor.normalize.caseless.CaselessPattern`, a
+  case-insensitive pattern searched as a case-sensitive twin on lower-cased ASCII text, with a deferred
+  leading ``\\b`` and optional required-string checks; every component's case-insensitive searches use it.
+* :mod:`extractor.normalize.pattern_analysis`: what a pattern's parse tree says: whether its lowered twin
+  is exact, whether it reads before its start, how its matches may begin.
+* :mod:`extractor.normalize.pattern_literals`: strings every match of a pattern contains (prefilters).
 """
 
 from extractor.normalize.quantity import DoseMatch, find_doses, normalize_dose, parse_number

@@ -7,7 +7,7 @@ masking none|single|double|triple|quadruple; allocation randomized|non-randomize
 phases "1", "1/2", "early 1", "n/a". Patterns are in ``data/lexicons/design_patterns.tsv``.
 
 The running-text functions take a string or, to lower-case a long text once for all of them, its
-:func:`~extractor.normalize.caseless.fold`.
+:func:`~extractor.normalize.caseless.folded`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.normalize.caseless import CaselessPattern, Clause, Folded, fold, possible, required_clauses
+from extractor.normalize.caseless import CaselessPattern, Folded, folded
 from extractor.normalize.lexicons import read_rows
+from extractor.normalize.pattern_literals import Clause, possible, required_clauses
 
 _LEXICON = "design_patterns.tsv"
 #: Kinds of one row, compiled on their own below.
@@ -52,28 +53,28 @@ def _patterns() -> _Patterns:
         if kind.endswith("_line"):
             rows.setdefault(kind, []).append((value, re.compile(rf"^(?:{pattern})\b", re.IGNORECASE)))
         else:
-            text_rows.setdefault(kind, []).append((value, CaselessPattern.words(pattern)))
+            text_rows.setdefault(kind, []).append((value, CaselessPattern.words(pattern, prefilter=True)))
     raw = {kind: value_pattern for kind, *value_pattern in read_rows(_LEXICON)}
     return _Patterns(
         rows={kind: tuple(found) for kind, found in rows.items()},
         text_rows={kind: tuple(found) for kind, found in text_rows.items()},
         ratio=re.compile(raw["ratio"][1]),
         ratio_required=required_clauses(raw["ratio"][1]),
-        ratio_cue=CaselessPattern.compile(raw["ratio_cue"][1]),
+        ratio_cue=CaselessPattern.compile(raw["ratio_cue"][1], prefilter=True, boundary=True),
         ratio_window=int(raw["ratio_window"][1]),
-        phase=CaselessPattern.compile(raw["phase"][1]),
+        phase=CaselessPattern.compile(raw["phase"][1], prefilter=True, boundary=True),
     )
 
 
 def _folded(text: str | Folded) -> Folded:
-    return text if isinstance(text, Folded) else fold(text)
+    return text if isinstance(text, Folded) else folded(text)
 
 
 def _earliest(kind: str, text: Folded) -> str | None:
     """The value of the row of ``kind`` that matches earliest in ``text`` (the first such row on a tie)."""
     best: tuple[int, str] | None = None
     for value, pattern in _patterns().text_rows[kind]:
-        m = pattern.search(text)
+        m = pattern.search(*text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), value)
     return best[1] if best else None
@@ -117,21 +118,20 @@ def allocation_from_line(value: str | None) -> str | None:
 def allocation_ratio(text: str | Folded) -> str | None:
     """The first allocation ratio with a randomisation word near it: "randomised (1:1)" -> "1:1"."""
     p = _patterns()
-    folded = _folded(text)
-    if not possible(p.ratio_required, folded) or not p.ratio_cue.possible(folded):
+    text, low = _folded(text)
+    if not possible(p.ratio_required, low) or not p.ratio_cue.possible(low):
         return None
-    text, low = folded
     for m in p.ratio.finditer(text):
         a, b = max(0, m.start() - p.ratio_window), m.end() + p.ratio_window
-        if p.ratio_cue.search(Folded(text[a:b], low[a:b] if low is not None else None)):
+        if p.ratio_cue.search(text[a:b], low[a:b] if low is not None else None):
             return re.sub(r"\s+", "", m.group("ratio"))
     return None
 
 
 def control_types_from_text(text: str | Folded) -> list[str]:
     """Comparator kinds the text speaks of, in lexicon order ("placebo-controlled" -> ["placebo"])."""
-    folded = _folded(text)
-    return [value for value, pattern in _patterns().text_rows["control"] if pattern.search(folded)]
+    pair = _folded(text)
+    return [value for value, pattern in _patterns().text_rows["control"] if pattern.search(*pair)]
 
 
 def _phase_number(token: str) -> str:
@@ -141,7 +141,7 @@ def _phase_number(token: str) -> str:
 def phases_from_text(text: str | Folded) -> list[str]:
     """Phases named in running text, normalized and in order ("Phase I/II" -> ["1/2"])."""
     out: list[str] = []
-    for m in _patterns().phase.finditer(_folded(text)):
+    for m in _patterns().phase.finditer(*_folded(text)):
         a = _phase_number(m.group("a"))
         b = _phase_number(m.group("b")) if m.group("b") else None
         value = f"{a}/{b}" if b and b != a else a

@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..schema import attributes
 from .lexicons import alternation, parse_value, rows_of_kind
 from .numbers import DIGIT_NUMBER, SUPERSCRIPTS, cardinal_words_pattern
-from .regex_literals import literal_alternation, required_literals
+from .pattern_literals import literal_alternation, required_literals
 
 _LEXICON = "dose_units.tsv"
 _EDGE_AFTER = r"(?![^\W\d_])"  # not followed by a letter (digits and symbols may follow: "10e6cells")

@@ -4,11 +4,11 @@ The tokenizer (:mod:`extractor.normalize.time_lexer`) is one alternation of name
 units, numbers, then any other word, then punctuation. ``re`` tries every branch at every token and at
 every space, and most tokens are plain words. For lower-cased ASCII text the rebuilt pattern
 
-* runs case-sensitively (:func:`~extractor.normalize.regex_tools.lowered_twin`);
+* runs case-sensitively (:func:`~extractor.normalize.pattern_analysis.lowered_twin`);
 * steps over spaces first, since no branch starts with one (checked on the pattern);
 * reads a plain word or a punctuation mark first, before the keyword branches, where no keyword can start:
   a guard, made of the first characters every keyword match starts with
-  (:func:`~extractor.normalize.regex_tools.prefixes`), rules out every keyword there; where the guard
+  (:func:`~extractor.normalize.pattern_analysis.prefixes`), rules out every keyword there; where the guard
   passes, the branches run in their order as before.
 
 The scan pattern goes further and reads a run of such words, with the spaces between them, as one match:
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .regex_tools import Prefix, lowercase_safe, prefixes
+from .pattern_analysis import Prefix, lowercase_safe, prefixes
 
 _SPACE = r"[^\S\n]"
 _SKIP_SPACES = rf"{_SPACE}*(?!{_SPACE})"  # the look-ahead stops useless backtracking (no possessive in 3.10)

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from extractor.lexicon_files import lexicon_parts, lexicon_rows
+from extractor.normalize.caseless import CaselessPattern, fold
 from extractor.normalize.matches import longest_non_overlapping
-from extractor.normalize.pattern_gates import FoldedPattern, fold
 
 FILES = (
     "cell_sources.tsv",
@@ -55,16 +55,16 @@ class ProductLexicon:
     abbreviation: re.Pattern[str]
     abbreviation_core: re.Pattern[str]
     #: The heads without their strong/weak groups (named groups slow ``re`` down); ``strong_head`` tells them apart.
-    any_head: FoldedPattern
+    any_head: CaselessPattern
     strong_head: re.Pattern[str]
     #: Any comparator; and any comparator or head: where these find nothing, the exact searches are skipped.
-    any_control: FoldedPattern
-    any_name: FoldedPattern
-    modifiers_before: FoldedPattern
+    any_control: CaselessPattern
+    any_name: CaselessPattern
+    modifiers_before: CaselessPattern
     key_modifier: re.Pattern[str]
     tail: re.Pattern[str]
     not_before: re.Pattern[str]
-    not_after: FoldedPattern
+    not_after: CaselessPattern
     trim_before: re.Pattern[str]
     trim_after: re.Pattern[str]
     trim_dose: re.Pattern[str]
@@ -125,16 +125,16 @@ def product_lexicon(directory: Path | None = None) -> ProductLexicon:
         generic=re.compile(rf"(?:{generic})", _I),
         abbreviation=re.compile(parts["abbreviation"]),
         abbreviation_core=re.compile(parts["abbreviation_core"]),
-        any_head=FoldedPattern(rf"(?<![\w-])(?:{heads})(?![\w-])"),
+        any_head=CaselessPattern.compile(rf"(?<![\w-])(?:{heads})(?![\w-])"),
         strong_head=re.compile(rf"(?<![\w-])(?:{parts['strong_head']})(?![\w-])", _I),
         # The same bounds as _bounded() and the head pattern, the look-behind shared (much faster than one each).
-        any_control=FoldedPattern(_bounded(control_alt)),
-        any_name=FoldedPattern(rf"(?<![\w-])(?:(?:{control_alt})(?![\w])|(?:{heads})(?![\w-]))"),
-        modifiers_before=FoldedPattern(rf"(?<![\w'-])(?:(?:{parts['modifier']})(?:\s*[/-]\s*|\s+))+$"),
+        any_control=CaselessPattern.compile(_bounded(control_alt)),
+        any_name=CaselessPattern.compile(rf"(?<![\w-])(?:(?:{control_alt})(?![\w])|(?:{heads})(?![\w-]))"),
+        modifiers_before=CaselessPattern.compile(rf"(?<![\w'-])(?:(?:{parts['modifier']})(?:\s*[/-]\s*|\s+))+$"),
         key_modifier=re.compile(_bounded(parts["key_modifier"]), _I),
         tail=re.compile(rf"^(?:{parts['origin_post']})?(?:{parts['post']})(?![\w-])", _I),
         not_before=re.compile(parts["not_before"], _I),
-        not_after=FoldedPattern(parts["not_after"]),
+        not_after=CaselessPattern.compile(parts["not_after"]),
         trim_before=re.compile(parts["trim_before"], _I),
         trim_after=re.compile(parts["trim_after"], _I),
         trim_dose=re.compile(parts["trim_dose"], _I),

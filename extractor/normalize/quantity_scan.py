@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .dose_grammar import QUANTITY_LOOKBEHIND, grammar
 from .numbers import cardinal_words
-from .regex_literals import literal_alternation
+from .pattern_literals import literal_alternation
 
 __all__ = ["quantity_matches", "quantity_starts"]
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pattern_gates import fold
+from .caseless import fold
 from .time_anchor import anchor_at, find_anchor
 from .time_lexer import Token, has_hint, lexicon, scan, tokenize
 

@@ -15,7 +15,8 @@ import re
 import string
 from dataclasses import dataclass
 
-from .regex_tools import Caseless, top_level_alternatives
+from .caseless import CaselessPattern
+from .pattern_analysis import top_level_alternatives
 
 _LETTER = r"[^\W\d_]"
 _BEFORE = rf"(?<!{_LETTER})"
@@ -26,8 +27,8 @@ _AFTER = rf"(?!{_LETTER})"
 class Hint:
     """Three patterns; the hint occurs in a text when one of them does."""
 
-    words: Caseless  # a unit or periodic word
-    glued_after: Caseless  # a unit glued after a digit ("4w")
+    words: CaselessPattern  # a unit or periodic word
+    glued_after: CaselessPattern  # a unit glued after a digit ("4w")
     glued_before: re.Pattern[str]  # a capital glued before a number ("D28"), case-sensitive
 
     def search(self, text: str, lowered: str | None) -> bool:
@@ -54,8 +55,8 @@ def build_hint(words: list[str], glued_after: str, glued_before: list[str]) -> H
     branches = [f"{c}(?<!{_LETTER}{c})(?:{'|'.join(rests)})" for c, rests in sorted(groups.items())]
     branches += [f"{_BEFORE}(?:{alternative})" for alternative in others]
     return Hint(
-        words=Caseless(re.compile(f"(?:{'|'.join(branches)}){_AFTER}", re.IGNORECASE)),
-        glued_after=Caseless(re.compile(rf"\d(?:{glued_after}){_AFTER}", re.IGNORECASE)),
+        words=CaselessPattern.compile(f"(?:{'|'.join(branches)}){_AFTER}", prefilter=True),
+        glued_after=CaselessPattern.compile(rf"\d(?:{glued_after}){_AFTER}", prefilter=True),
         glued_before=_glued_before(glued_before),
     )
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .caseless import fold
 from .fast_tokens import FAST_PUNCT, FAST_WORD, FastTokenizer, fast_tokenizer
 from .lexicons import alternation, parse_value, rows_of_kind
 from .numbers import (
@@ -32,8 +33,7 @@ from .numbers import (
     ordinal_words_pattern,
     parse_plain_number,
 )
-from .pattern_gates import fold
-from .regex_tools import reads_outside
+from .pattern_analysis import reads_outside
 from .time_hint import Hint, build_hint
 
 _LEXICON = "time_units.tsv"

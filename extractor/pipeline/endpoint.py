@@ -18,8 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.lexicon_files import LexiconComponent, compile_parts
-from extractor.normalize.pattern_gates import fold
-from extractor.normalize.regex_tools import Caseless
+from extractor.normalize.caseless import CaselessPattern, fold
 from extractor.pipeline.fact_spans import add_fact, facts_of
 from extractor.pipeline.outcome_scope import running_text
 from extractor.pipeline.scope import doc_sections, doc_text, section_name
@@ -144,8 +143,8 @@ class EndpointRecognizer(LexiconComponent):
     def load(self, directory: Path | None) -> None:
         self.lexicon = endpoint_lexicon(directory)
         # Every sentence in scope is searched for a lead: the fast twins pay off.
-        self.lead = Caseless(self.lexicon.lead)
-        self.list_lead = Caseless(self.lexicon.list_lead)
+        self.lead = CaselessPattern.compile(self.lexicon.lead, prefilter=True)
+        self.list_lead = CaselessPattern.compile(self.lexicon.list_lead, prefilter=True)
 
     def __call__(self, doc: Doc) -> Doc:
         schedules = facts_of(doc, "SCHEDULE")

@@ -14,7 +14,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
-from extractor.normalize.pattern_gates import fold
+from extractor.normalize.caseless import fold
 from extractor.pipeline.scope import doc_text, section_labels, section_name, sentence_scope
 
 
@@ -30,7 +30,7 @@ class Sentence(NamedTuple):
     end_char: int
     start: int
     end: int
-    #: ``pattern_gates.fold(text)``: the lower-cased text where searching it is exact (ASCII), else None.
+    #: ``caseless.fold(text)``: the lower-cased text where searching it is exact (ASCII), else None.
     #: Searching it case-sensitively is several times faster than ``re.IGNORECASE``.
     lowered: str | None = None
 

@@ -16,10 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, lexicon_parts
-from extractor.normalize.caseless import CaselessPattern, Folded, fold
+from extractor.normalize.caseless import CaselessPattern, Folded, folded
 from extractor.normalize.counts import parse_count
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
-from extractor.pipeline.sentences import doc_text
 
 LABEL = "SAMPLE_SIZE"
 #: Counts above this are not a trial's participants (registries, years, sample counts).
@@ -49,23 +48,22 @@ def sample_size_lexicon(directory: Path | None = None) -> SampleSizeLexicon:
     # Searched on each sentence's lower-cased copy. No prefilter: on a sentence, checking for the many
     # words these patterns require costs what it saves (measured).
     return SampleSizeLexicon(
-        count=CaselessPattern.compile(count, prefilter=False),
-        planning=CaselessPattern.compile(parts["planning"], prefilter=False),
+        count=CaselessPattern.compile(count, boundary=True),
+        planning=CaselessPattern.compile(parts["planning"], boundary=True),
         per_group=re.compile(parts["per_group"], flags),
         per_group_before=re.compile(parts["per_group_before"], flags),
-        enrollment=CaselessPattern.compile(parts["enrollment"], re.MULTILINE, prefilter=False),
+        enrollment=CaselessPattern.compile(parts["enrollment"], re.MULTILINE, boundary=True),
     )
 
 
 def find_sample_sizes(text: str | Folded, lex: SampleSizeLexicon | None = None) -> list[tuple[int, int, int, str]]:
     """(start, end, n, rule) for the participant counts of one sentence of running text (or of its fold)."""
     lex = lex or sample_size_lexicon()
-    folded = text if isinstance(text, Folded) else fold(text)
-    text = folded.text
-    if not lex.planning.search(folded):
+    text, low = text if isinstance(text, Folded) else folded(text)
+    if not lex.planning.search(text, low):
         return []
     out = []
-    for m in lex.count.finditer(folded):
+    for m in lex.count.finditer(text, low):
         n = parse_count(m.group("n"))
         if n is None or not 0 < n <= MAX_PARTICIPANTS:
             continue
@@ -87,12 +85,9 @@ class SampleSizeRecognizer(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lexicon
-        # Lower-cased once per Doc; each sentence's lower-cased text is then a slice of it.
-        whole = fold(doc_text(doc))
         for sent in scoped_sentences(doc, LABEL):
-            low = whole.low[sent.start_char : sent.end_char] if whole.low is not None else None
-            folded = Folded(sent.text, low)
-            m = lex.enrollment.search(folded)
+            pair = Folded(sent.text, sent.lowered)
+            m = lex.enrollment.search(*pair)
             if m:
                 n = parse_count(m.group("n"))
                 if n is not None:
@@ -105,7 +100,7 @@ class SampleSizeRecognizer(LexiconComponent):
                         n=n,
                     )
                 continue
-            for start, end, n, rule in find_sample_sizes(folded, lex):
+            for start, end, n, rule in find_sample_sizes(pair, lex):
                 add_fact(doc, sent.start_char + start, sent.start_char + end, LABEL, rule, n=n)
         return doc
 

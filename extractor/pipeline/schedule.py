@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, compile_parts
-from extractor.normalize.regex_tools import Caseless
+from extractor.normalize.caseless import CaselessPattern
 from extractor.normalize.time import TimeMatch, TimeValue, find_time_expressions, normalize_time
 from extractor.pipeline.fact_spans import add_fact
 from extractor.pipeline.outcome_scope import running_text
@@ -41,12 +41,12 @@ class ScheduleContext:
 
 
 class FastContext(NamedTuple):
-    """The context patterns as :class:`Caseless` patterns (run on lower-cased ASCII text)."""
+    """The context patterns, searched on lower-cased ASCII text where that is exact (see ``caseless``)."""
 
-    assessment: Caseless
-    administration: Caseless
-    before: Caseless  # not_time_point_before
-    after: Caseless  # not_time_point_after
+    assessment: CaselessPattern
+    administration: CaselessPattern
+    before: CaselessPattern  # not_time_point_before
+    after: CaselessPattern  # not_time_point_after
 
 
 @lru_cache(maxsize=4)
@@ -73,10 +73,10 @@ class ScheduleRecognizer(LexiconComponent):
         self.context = context = schedule_context(directory)
         # Every sentence in scope is searched for an assessment word: the fast twins pay off.
         self.fast = FastContext(
-            Caseless(context.assessment),
-            Caseless(context.administration),
-            Caseless(context.not_time_point_before),
-            Caseless(context.not_time_point_after),
+            CaselessPattern.compile(context.assessment, prefilter=True),
+            CaselessPattern.compile(context.administration, prefilter=True),
+            CaselessPattern.compile(context.not_time_point_before, prefilter=True),
+            CaselessPattern.compile(context.not_time_point_after, prefilter=True),
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,7 +91,7 @@ class ScheduleRecognizer(LexiconComponent):
                 if end > start:
                     add_fact(doc, start, end, LABEL, "schedule.time_frame", **_attrs(normalize_time(text[start:end])))
         ctx = self.fast
-        twin = ctx.assessment.twin if not ctx.assessment.quick else None  # called as is: the loop is hot
+        twin = ctx.assessment.direct  # called as is: the loop is hot
         for sent in running_text(doc, LABEL):
             sentence = sent.text
             lower = sent.lowered

@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, lexicon_parts, lexicon_rows
+from extractor.normalize.caseless import CaselessPattern
 from extractor.normalize.counts import parse_count
 from extractor.normalize.matches import longest_non_overlapping
-from extractor.normalize.pattern_gates import FoldedPattern
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 
 LABEL = "SITE"
@@ -28,7 +28,7 @@ LABEL = "SITE"
 class SiteLexicon:
     """Compiled site patterns."""
 
-    administration: FoldedPattern  # searched in the lower-cased sentence where that is exact
+    administration: CaselessPattern  # searched in the lower-cased sentence where that is exact
     count: re.Pattern[str]
     not_injection_sites: re.Pattern[str]
     adjective: re.Pattern[str]
@@ -47,7 +47,7 @@ def site_lexicon(directory: Path | None = None) -> SiteLexicon:
     any_head = "|".join(f"(?:{pattern})" for _site, pattern in heads)
     phrase = parts["phrase"].replace("{HEAD}", f"(?:{any_head})")
     return SiteLexicon(
-        administration=FoldedPattern(parts["administration"]),
+        administration=CaselessPattern.compile(parts["administration"]),
         count=re.compile(parts["count"], re.IGNORECASE),
         not_injection_sites=re.compile(parts["not_injection_sites"], re.IGNORECASE),
         adjective=re.compile(parts["adjective"], re.IGNORECASE),
@@ -71,7 +71,7 @@ def find_sites(
 ) -> list[tuple[int, int, str | None, int | None, str]]:
     """(start, end, site, n_sites, rule) of the administration sites in one sentence.
 
-    ``lowered`` (``pattern_gates.fold(text)``) makes the first test, run on every sentence, faster.
+    ``lowered`` (``caseless.fold(text)``) makes the first test, run on every sentence, faster.
     """
     lex = lex or site_lexicon()
     if lex.administration.first(text, lowered) is None:

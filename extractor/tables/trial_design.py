@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from extractor.facts import Fact
 from extractor.normalize import design
-from extractor.normalize.caseless import Folded, fold
+from extractor.normalize.caseless import Folded, folded
 from extractor.pipeline.scope import doc_text, sentence_scope
 from extractor.records import Record
 
@@ -56,7 +56,7 @@ def design_columns(record: Record, doc: Doc, text_size: int | None) -> dict[str,
     meta = record.meta or {}
     lines = design.structured_lines(doc_text(doc))
     # Lower-cased once for every search of the running text.
-    text = fold(running_text(doc))
+    text = folded(running_text(doc))
     masking_text = design.masking_from_text(text)
     text_phases = design.phases_from_text(text)
     registry_phase = design.phase_from_registry(meta.get("phases") or lines.get("phase"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractor.normalize.caseless import fold
+from extractor.normalize.caseless import folded
 from extractor.normalize.design import (
     allocation_from_line,
     allocation_from_text,
@@ -65,7 +65,7 @@ from extractor.normalize.design import (
 )
 def test_allocation_ratio(sentence, expected):
     assert allocation_ratio(sentence) == expected
-    assert allocation_ratio(fold(sentence)) == expected
+    assert allocation_ratio(folded(sentence)) == expected
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_masking_and_allocation_from_text(sentence, masking, allocation):
     assert masking_from_text(sentence) == masking
     assert allocation_from_text(sentence) == allocation
     # The same from the lower-cased copy that a trial's design columns share between searches.
-    assert (masking_from_text(fold(sentence)), allocation_from_text(fold(sentence))) == (masking, allocation)
+    assert (masking_from_text(folded(sentence)), allocation_from_text(folded(sentence))) == (masking, allocation)
     # Upper case changes nothing (the patterns match case-insensitively).
     assert (masking_from_text(sentence.upper()), allocation_from_text(sentence.upper())) == (masking, allocation)
 
@@ -188,7 +188,7 @@ def test_allocation_from_structured_values():
 )
 def test_control_types_from_text(sentence, expected):
     assert control_types_from_text(sentence) == expected
-    assert control_types_from_text(fold(sentence.upper())) == expected
+    assert control_types_from_text(folded(sentence.upper())) == expected
 
 
 @pytest.mark.parametrize(
@@ -209,7 +209,7 @@ def test_control_types_from_text(sentence, expected):
 )
 def test_phases_from_text(sentence, expected):
     assert phases_from_text(sentence) == expected
-    assert phases_from_text(fold(sentence)) == expected
+    assert phases_from_text(folded(sentence)) == expected
 
 
 def test_phase_from_registry_and_conflicts():

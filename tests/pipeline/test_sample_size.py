@@ -6,7 +6,7 @@ import pytest
 
 from extractor.api import load
 from extractor.facts import facts_from_doc
-from extractor.normalize.caseless import fold
+from extractor.normalize.caseless import folded
 from extractor.pipeline.sample_size import find_sample_sizes
 
 SEED = Path(__file__).parents[1] / "fixtures" / "seeds" / "NCT03211793-page.txt"
@@ -53,7 +53,7 @@ def sizes(text):
 def test_sample_sizes_in_real_sentences(sentence, expected):
     assert sizes(sentence) == expected
     # The sentence's lower-cased copy, as the component passes it, gives the same counts.
-    assert find_sample_sizes(fold(sentence)) == find_sample_sizes(sentence)
+    assert find_sample_sizes(folded(sentence)) == find_sample_sizes(sentence)
     # Upper case changes nothing but the text of the count.
     assert [(text.lower(), n) for text, n in sizes(sentence.upper())] == [(t.lower(), n) for t, n in expected]
 

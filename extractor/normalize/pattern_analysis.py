@@ -1,4 +1,4 @@
-"""Facts about regular expressions read from their parse trees, for running them faster with the same results.
+"""Facts about regular expressions read from their parse trees, to run them faster with the same results.
 
 Python's ``re`` matches a case-insensitive pattern several times slower than a case-sensitive one: its
 literals are compared through case folding and alternatives lose their first-character shortcuts. For
@@ -11,9 +11,8 @@ lower-cased ASCII character as it does to the original one under ``re.IGNORECASE
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 try:
     from re import _parser as _sre
@@ -21,13 +20,14 @@ except ImportError:  # Python < 3.11
     import sre_parse as _sre  # type: ignore[no-redef]
 
 __all__ = [
-    "Caseless",
     "Prefix",
     "lowercase_safe",
+    "lowered_source",
     "lowered_twin",
     "prefixes",
     "reads_outside",
-    "required_strings",
+    "same_parse",
+    "scan_kind",
     "top_level_alternatives",
 ]
 
@@ -119,17 +119,79 @@ def lowercase_safe(pattern: str, flags: int) -> bool:
     return tree.state.flags == _sre.parse("", flags).state.flags and _safe(list(tree))
 
 
+#: Letter escapes kept as they are by :func:`lowered_source`: classes and anchors, which mean the same
+#: whatever the case, and control characters. Hex, octal, named and back-reference escapes may stand for
+#: capitals or groups: a pattern with one is not rewritten.
+_SAFE_ESCAPES = frozenset("sSdDwWbBAZntrfv")
+
+
+def lowered_source(pattern: str) -> str | None:
+    """``pattern`` with its capital ASCII literals lower-cased, or None when it has an escape or inline flags
+    that may stand for a capital (``\\x41``, ``(?-i:...)``). Character sets and group names are kept as they
+    are.
+
+    >>> lowered_source(r"CAR[\\s-]?T[\\s-]+cells?")
+    'car[\\\\s-]?t[\\\\s-]+cells?'
+    """
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if nxt.isalnum() and nxt not in _SAFE_ESCAPES:
+                return None
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            # Kept as it is: lowering a range such as [A-z] would change its meaning. Whether the set
+            # reads lower-cased text as it reads the text under IGNORECASE is for lowercase_safe to say.
+            out.append(ch)
+            in_class = ch != "]"
+            i += 1
+            continue
+        elif ch == "[":
+            # A "]" (after an optional "^") right after "[" is a literal, not the end of the class.
+            j = i + 1
+            if pattern[j : j + 1] == "^":
+                j += 1
+            if pattern[j : j + 1] == "]":
+                j += 1
+            out.append(pattern[i:j])
+            i, in_class = j, True
+            continue
+        elif ch == "(" and pattern.startswith("(?", i):
+            if pattern.startswith(("(?P<", "(?P="), i):
+                end = pattern.find(">" if pattern[i + 3] == "<" else ")", i)
+                if end < 0:
+                    return None
+                out.append(pattern[i : end + 1])  # a group name keeps its case
+                i = end + 1
+                continue
+            flag = pattern[i + 2 : i + 3]
+            if flag.isalpha() or flag in ("-", "("):
+                return None  # inline flags or a conditional group
+        out.append(ch.lower() if "A" <= ch <= "Z" else ch)  # lower-cased text is ASCII: other letters stay
+        i += 1
+    return "".join(out)
+
+
 def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-sensitive twin of a case-insensitive ``pattern`` for lower-cased ASCII text, or None.
 
     For any ASCII ``text``, ``twin.search(text.lower(), pos, endpos)`` (and ``match``, ``finditer``) gives
     matches with the same offsets and groups spans as ``pattern`` on ``text``; only the matched strings
-    are lower case. None when the pattern is not case-insensitive or holds something the check cannot vouch
-    for (local flags, back references, a literal or range whose case folding differs).
+    are lower case. Capital literals are lower-cased first (:func:`lowered_source`). None when the pattern
+    is not case-insensitive or holds something the check cannot vouch for (local flags, back references,
+    a character range whose case folding differs).
     """
-    if not isinstance(pattern.pattern, str) or not lowercase_safe(pattern.pattern, pattern.flags):
+    if not isinstance(pattern.pattern, str):
         return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    source = lowered_source(pattern.pattern)
+    if source is None or not lowercase_safe(source, pattern.flags):
+        return None
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def _reads_outside(data: list, state: object, offset: int) -> bool:
@@ -250,45 +312,6 @@ def prefixes(pattern: str, k: int, flags: int = 0, limit: int = 5000) -> set[Pre
     return out
 
 
-def _required(data: list) -> frozenset[str] | None:
-    """Strings of which every match of ``data`` contains one (the most telling such set), or None."""
-    found: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in [*data, (None, None)]:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:  # a run of literals is a string every match holds
-            found.append(frozenset(["".join(run)]))
-            run = []
-        required = None
-        if op is _sre.BRANCH:
-            alternatives = [_required(list(alt)) for alt in av[1]]
-            if all(alternatives):
-                required = frozenset().union(*alternatives)
-        elif op in _REPEATS and av[0] >= 1 or op is _sre.SUBPATTERN or (_ATOMIC is not None and op is _ATOMIC):
-            required = _required(_children(op, av)[0])
-        if required:
-            found.append(required)
-    # The longest shortest string says most (a short one occurs everywhere), then the fewest strings.
-    return max(found, key=lambda strings: (min(map(len, strings)), -len(strings)), default=None)
-
-
-def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings of which every match of ``pattern`` contains one, or None when there is no such set.
-
-    A text that contains none of them holds no match (for a search from ``pos``, its rest holds none). The
-    strings keep the pattern's case, so the pattern must not be case-insensitive (use its
-    :func:`lowered_twin`, and look for them in the lower-cased text).
-    """
-    if pattern.flags & re.IGNORECASE:
-        raise ValueError("required_strings() reads literals case-sensitively")
-    try:
-        return _required(list(_sre.parse(pattern.pattern, pattern.flags)))
-    except Exception:  # noqa: BLE001 - an unknown parser version: no shortcut
-        return None
-
-
 def top_level_alternatives(pattern: str) -> list[str]:
     """The alternatives of ``pattern`` at its top level ("a|b(c|d)" gives "a" and "b(c|d)"); the pattern
     itself when it holds a comment group, which this reading does not follow."""
@@ -314,67 +337,35 @@ def top_level_alternatives(pattern: str) -> list[str]:
     return [*parts, pattern[start:]]
 
 
-# --- running case-insensitive patterns as their lowered twins (schedule and endpoint components) ---
+def scan_kind(pattern: str, flags: int = 0) -> str | None:
+    """How ``re`` scans for where ``pattern`` may start: "literal" (fast), "set" (a set of first characters,
+    or alternatives that all start with a literal) or None (it tries every position)."""
+    items: Any = _sre.parse(pattern, flags)
+    while len(items):
+        op, av = items[0]
+        if op is not _sre.SUBPATTERN or av[1] or av[2]:
+            break
+        items = av[3]
+    if not len(items):
+        return None
+    op, av = items[0]
+    if op is _sre.LITERAL:
+        return "literal"
+    if op is _sre.IN or (op is _sre.BRANCH and all(len(b) and b[0][0] is _sre.LITERAL for b in av[1])):
+        return "set"
+    return None
 
 
-class Caseless:
-    """A case-insensitive pattern that runs as its :func:`lowered_twin` on lower-cased ASCII text.
+def _tree(items: Any) -> Any:
+    """A parsed pattern as nested tuples, to compare two parses."""
+    if isinstance(items, (list, tuple)) or hasattr(items, "data"):
+        return tuple(_tree(item) for item in (items.data if hasattr(items, "data") else items))
+    return items
 
-    Callers lower-case a text once (:func:`extractor.normalize.pattern_gates.fold`) and pass both; match
-    offsets and group spans are those of the pattern on the text, but matched strings are lower case when
-    the twin ran. When every match holds one of a few strings (:func:`required_strings`), a text without
-    them is not searched at all; for many texts at once (the sentences of a document), :meth:`may_match`
-    looks for the strings in one go.
-    """
 
-    __slots__ = ("pattern", "quick", "required", "twin")
-
-    #: More required strings than this cost more to look for in one short text than the search they save.
-    MAX_QUICK = 8
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.twin = lowered_twin(pattern)
-        required = required_strings(self.twin) if self.twin is not None else None
-        # A string that holds another one adds nothing.
-        self.required = tuple(sorted(s for s in required or () if not any(t != s and t in s for t in required or ())))
-        self.quick = 0 < len(self.required) <= self.MAX_QUICK
-
-    def _absent(self, lowered: str, pos: int) -> bool:
-        return self.quick and all(lowered.find(s, pos) < 0 for s in self.required)
-
-    def search(self, text: str, lowered: str | None, pos: int = 0) -> re.Match[str] | None:
-        """``pattern.search(text, pos)``; ``lowered``: ``fold(text)``."""
-        if lowered is None or self.twin is None:
-            return self.pattern.search(text, pos)
-        return None if self._absent(lowered, pos) else self.twin.search(lowered, pos)
-
-    def match(self, text: str, lowered: str | None) -> re.Match[str] | None:
-        """``pattern.match(text)``; ``lowered``: ``fold(text)``."""
-        if lowered is None or self.twin is None:
-            return self.pattern.match(text)
-        return None if self._absent(lowered, 0) else self.twin.match(lowered)
-
-    def finditer(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``; ``lowered``: ``fold(text)``."""
-        if lowered is None or self.twin is None:
-            return self.pattern.finditer(text)
-        return iter(()) if self._absent(lowered, 0) else self.twin.finditer(lowered)
-
-    def may_match(self, lowered: str, spans: list[tuple[int, int]]) -> list[bool]:
-        """For each span (start, end) of a lower-cased ASCII text, False when ``text[start:end]`` holds no
-        match for sure (none of the required strings); spans are sorted and do not overlap."""
-        if not self.required or self.twin is None:
-            return [True] * len(spans)
-        starts = [start for start, _ in spans]
-        found = [False] * len(spans)
-        for string in self.required:
-            pos = lowered.find(string)
-            while pos >= 0:
-                k = bisect_right(starts, pos) - 1
-                if k >= 0 and pos + len(string) <= spans[k][1]:
-                    found[k] = True
-                    pos = lowered.find(string, spans[k][1])  # the rest of this span adds nothing
-                else:
-                    pos = lowered.find(string, pos + 1)
-        return found
+def same_parse(a: str, b: str, flags: int = 0) -> bool:
+    """Whether two patterns parse to the same tree (False when either does not parse)."""
+    try:
+        return _tree(_sre.parse(a, flags)) == _tree(_sre.parse(b, flags))
+    except re.error:
+        return False

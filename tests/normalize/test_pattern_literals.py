@@ -1,4 +1,4 @@
-"""Required literals of regular expressions (prefilters) and literal alternations."""
+"""Strings every match of a regular expression contains (prefilters), and literal alternations."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.normalize.dose_grammar import grammar
-from extractor.normalize.regex_literals import literal_alternation, required_literals
+from extractor.normalize.pattern_literals import literal_alternation, possible, required_clauses, required_literals
+from extractor.pipeline.endpoint import endpoint_lexicon
 
 
 @pytest.mark.parametrize(
@@ -49,6 +50,53 @@ def test_cell_phrase_cues_of_the_dose_grammar() -> None:
     for text in ("50 million allogeneic MSCs", "2 x 10^6 CD34+ cells/kg", "1 million UCMSC/kg", "2×107 hUC-MSC"):
         assert cue.search(text.lower()) is not None
     assert cue.search("20 patients were randomised (1:1) to two groups.") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("abc", {"abc"}),
+        ("a(?:bc|de)f", {"bc", "de"}),  # the shortest string says most when it is longest
+        ("x?yz", {"yz"}),
+        ("(?:ab)+", {"ab"}),
+        ("(?:ab)*c", {"c"}),
+        (r"\s+", None),
+        (r"\b(?:primary|secondary)\s+(?:outcomes?|end-?points?)", {"primary", "secondary"}),
+    ],
+)
+def test_the_most_telling_strings(pattern, expected):
+    assert required_literals(pattern) == (None if expected is None else frozenset(expected))
+
+
+#: Real patterns of design_patterns.tsv (masking, allocation).
+MASKING_SINGLE = r"\b(?:single[\s-]*(?:blind|mask)\w*|(?:assessor|observer|evaluator|rater)[\s-]+(?:blind|mask)\w*)"
+OPEN_LABEL = r"\b(?:open[\s-]*label\w*|un-?blinded|non[\s-]?blinded|open\s+(?:study|trial)|no\s+masking)"
+RANDOMIZED = r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|randomi[sz]ation)"
+
+
+def test_required_clauses_of_lexicon_patterns():
+    assert required_clauses(MASKING_SINGLE) == (("assessor", "evaluator", "observer", "rater", "single"),)
+    assert required_clauses(OPEN_LABEL) == (("blinded", "label", "masking", "study", "trial"),)
+    # Every match holds "random", and "ation" or "ed" ("assigned", "allocated", "divided" end in "ed").
+    assert required_clauses(RANDOMIZED) == (("random",), ("ation", "ed"))
+    assert required_clauses(r"(?P<ratio>\d{1,2}(?:\s*:\s*\d{1,2}){1,5})") == ((":",),)
+    assert required_clauses(r"\d+\s*(?:mg|ml)?") == ()
+
+
+def test_required_clauses_of_the_endpoint_leads():
+    lead, list_lead = endpoint_lexicon().lead, endpoint_lexicon().list_lead
+    assert required_clauses(list_lead.pattern, list_lead.flags)[0] == ("following", "follows")
+    assert required_clauses(lead.pattern, lead.flags)[:2] == (
+        ("objective", "outcome", "point"),
+        ("exploratory", "main", "other", "primary", "principal", "secondary", "tertiary"),
+    )
+
+
+def test_possible_needs_one_string_of_each_clause():
+    clauses = required_clauses(RANDOMIZED)
+    assert possible(clauses, "the manus trial is a randomized double-blind trial.") is True
+    assert possible(clauses, "random sampling of sites") is False  # "random" but none of the endings
+    assert possible(clauses, None) is True  # no lower-cased copy: nothing is ruled out
 
 
 def test_literal_alternation() -> None:

@@ -6,12 +6,14 @@ import re
 
 import pytest
 
-from extractor.normalize.regex_tools import (
+from extractor.normalize.pattern_analysis import (
     lowercase_safe,
+    lowered_source,
     lowered_twin,
     prefixes,
     reads_outside,
-    required_strings,
+    same_parse,
+    scan_kind,
     top_level_alternatives,
 )
 from extractor.pipeline.endpoint import endpoint_lexicon
@@ -31,7 +33,6 @@ SENTENCES = [
         (r"\b(?:assess\w*|visits?)\b", True),
         (r"[A-Za-z]-?$", True),  # a set holding both cases reads the same
         (r"(?<![^\W\d_])(?:days?|d)(?![^\W\d_])", True),
-        (r"\bMRI\b", False),  # an upper-case literal: the lower-cased text never holds it
         (r"[A-Z]x", False),
         (r"[0-_]", False),  # holds the capitals but not the small letters
         ("\u212a", False),  # the Kelvin sign folds to "k"
@@ -43,6 +44,37 @@ SENTENCES = [
 def test_lowercase_safe(pattern, safe):
     assert lowercase_safe(pattern, re.IGNORECASE) is safe
     assert (lowered_twin(re.compile(pattern, re.IGNORECASE)) is not None) is safe
+
+
+def test_lowered_twin_lowers_capital_literals_first():
+    assert lowercase_safe(r"\bMRI\b", re.IGNORECASE) is False  # as written, the lower-cased text never holds it
+    twin = lowered_twin(re.compile(r"\bMRI\b|(?P<Kind>Primary)", re.IGNORECASE))
+    assert twin is not None and twin.pattern == r"\bmri\b|(?P<Kind>primary)"  # group names keep their case
+    assert twin.search("cardiac mri at week 12").span() == (8, 11)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"CAR[\s-]?T[\s-]+cells?", r"car[\s-]?t[\s-]+cells?"),
+        # \W and \s mean the same whatever the case; they stay as they are.
+        (r"Wharton\W{0,3}s?\W{0,2}\s*jelly", r"wharton\W{0,3}s?\W{0,2}\s*jelly"),
+        ("Wharton\u00b4s", "wharton\u00b4s"),  # only ASCII capitals: the lower-cased text is ASCII
+        (r"(?P<Strong>MSC)|(?P<weak>Cells?)", r"(?P<Strong>msc)|(?P<weak>cells?)"),
+        (r"[^]a]B", r"[^]a]b"),
+        (r"^Study Type:[ \t]*Observational", r"^study type:[ \t]*observational"),
+        # Sets stay as they are: whether they read lower-cased text the same is lowercase_safe's to say.
+        (r"[A-Z]{2}", r"[A-Z]{2}"),
+        (r"[]A]x", r"[]A]x"),
+        # Escapes and flags that may stand for capitals: not rewritten.
+        (r"\x41", None),
+        (r"(a)\1", None),
+        (r"(?-i:MSC)", None),
+        (r"(?i)MSC", None),
+    ],
+)
+def test_lowered_source(pattern, expected):
+    assert lowered_source(pattern) == expected
 
 
 def test_lowered_twin_needs_a_case_insensitive_pattern():
@@ -128,30 +160,6 @@ def test_prefixes_refuse_case_insensitive_flags_and_give_up_past_the_limit():
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        ("abc", {"abc"}),
-        ("a(?:bc|de)f", {"bc", "de"}),  # the shortest string says most when it is longest
-        ("x?yz", {"yz"}),
-        ("(?:ab)+", {"ab"}),
-        ("(?:ab)*c", {"c"}),
-        ("a|b", None),  # one character of two: nothing worth looking for
-        (r"\s+", None),
-        (r"\b(?:primary|secondary)\s+(?:outcomes?|end-?points?)", {"primary", "secondary"}),
-    ],
-)
-def test_required_strings(pattern, expected):
-    assert required_strings(re.compile(pattern)) == (None if expected is None else frozenset(expected))
-
-
-def test_required_strings_of_the_list_lead():
-    twin = lowered_twin(endpoint_lexicon().list_lead)
-    assert required_strings(twin) == frozenset({"following", "follows"})
-    with pytest.raises(ValueError):
-        required_strings(endpoint_lexicon().list_lead)
-
-
-@pytest.mark.parametrize(
-    ("pattern", "expected"),
-    [
         ("a|b(c|d)", ["a", "b(c|d)"]),
         (r"x\|y|z", [r"x\|y", "z"]),
         ("[|]|a", ["[|]", "a"]),
@@ -165,3 +173,24 @@ def test_required_strings_of_the_list_lead():
 )
 def test_top_level_alternatives(pattern, expected):
     assert top_level_alternatives(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "kind"),
+    [
+        ("random", "literal"),
+        ("(?:random|blind)", "set"),  # alternatives that all start with a literal
+        ("[ab]c", "set"),
+        (r"\bx", None),  # a word boundary first: every position is tried
+        ("(?<!a)b", None),
+        ("x?y", None),
+    ],
+)
+def test_scan_kind(pattern, kind):
+    assert scan_kind(pattern) == kind
+
+
+def test_same_parse():
+    assert same_parse("(?:a)|(?:b)", "a|b")
+    assert not same_parse("a|bc", "(?:a|b)c")
+    assert not same_parse("(", "a")

@@ -1,4 +1,4 @@
-"""Literal strings that every match of a regular expression contains: the basis of cheap prefilters.
+"""Literal strings that every match of a regular expression contains: the basis of cheap prefilters (no spaCy).
 
 A pattern such as ``[a-z]*-?MSC(?:'s|s)?`` is slow to try at many positions (the leading ``[a-z]*`` is
 retried at every character), yet every match contains "msc". A search of a lower-cased ASCII text for
@@ -24,7 +24,10 @@ except ImportError:  # pragma: no cover - Python 3.10 names them sre_parse and s
     except ImportError:
         _p = None
 
-__all__ = ["literal_alternation", "required_literals"]
+__all__ = ["Clause", "literal_alternation", "possible", "required_clauses", "required_literals"]
+
+#: Strings of which a match contains at least one (lower-cased ASCII).
+Clause = tuple[str, ...]
 
 
 def literal_alternation(strings: list[str] | tuple[str, ...] | frozenset[str]) -> str:
@@ -39,19 +42,52 @@ def literal_alternation(strings: list[str] | tuple[str, ...] | frozenset[str]) -
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lower-case ASCII strings of which every match of ``pattern`` contains at least one, or None.
+def required_clauses(pattern: str, flags: int = 0) -> tuple[Clause, ...]:
+    """Clauses of lower-case ASCII strings: every match of ``pattern`` contains a string of each clause.
 
     The guarantee holds for matches in ASCII text, case-insensitively or not (compare with
-    ``text.lower()``); for other texts callers must not rely on it.
+    ``text.lower()``); for other texts callers must not rely on it. Empty when nothing is required or the
+    parser is unavailable. Strings that contain another string of their clause are left out (a text with
+    one has the other), and the clause most likely to rule a text out comes first.
     """
     if _p is None or not isinstance(pattern, str):
-        return None
+        return ()
     try:
         options = _options(list(_p.parse(pattern, flags)))
     except Exception:  # noqa: BLE001 - an unexpected tree means no prefilter, not an error
-        return None
-    return _best(options)
+        return ()
+    clauses = [tuple(sorted(_shortest(option))) for option in sorted(options, key=_rank, reverse=True)]
+    return tuple(dict.fromkeys(clauses))
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The most telling clause of :func:`required_clauses`, or None."""
+    clauses = required_clauses(pattern, flags)
+    return frozenset(clauses[0]) if clauses else None
+
+
+def possible(clauses: tuple[Clause, ...], lowered: str | None) -> bool:
+    """False when ``lowered`` (a lower-cased ASCII text) lacks every string of one of ``clauses``, so no
+    match can be in it; True when ``lowered`` is None (no lower-cased copy to look in)."""
+    if lowered is None:
+        return True
+    for clause in clauses:  # plain loops: cheaper than any()/all() over generators
+        for s in clause:
+            if s in lowered:
+                break
+        else:
+            return False
+    return True
+
+
+def _rank(option: frozenset[str]) -> tuple[int, int]:
+    # The requirement whose shortest literal is longest rejects the most texts; then the smallest.
+    return min(map(len, option)), -len(option)
+
+
+def _shortest(option: frozenset[str]) -> frozenset[str]:
+    """Without strings that contain another string of the option (that one is then present too)."""
+    return frozenset(s for s in option if not any(t != s and t in s for t in option))
 
 
 def _covered(option: frozenset[str], chosen: set[str]) -> bool:
@@ -60,8 +96,7 @@ def _covered(option: frozenset[str], chosen: set[str]) -> bool:
 
 
 def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
-    # The requirement whose shortest literal is longest rejects the most texts; then the smallest.
-    return max(options, key=lambda option: (min(map(len, option)), -len(option))) if options else None
+    return max(options, key=_rank) if options else None
 
 
 def _options(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
@@ -84,7 +119,7 @@ def _item(op: Any, av: Any) -> list[frozenset[str]]:
     """Requirements of one element; none for optional, zero-width or non-literal elements."""
     if op is _c.SUBPATTERN:
         return _options(list(av[-1]))
-    if op is _c.ATOMIC_GROUP:
+    if op is getattr(_c, "ATOMIC_GROUP", None):  # Python 3.11+
         return _options(list(av))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
         return _options(list(av[2]))
