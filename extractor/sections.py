@@ -30,16 +30,10 @@ def heading_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=1)
-def _any_heading() -> re.Pattern[str]:
-    """All heading patterns as one: a line that fully matches none is rejected in one call, not 37."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for _name, pattern in heading_patterns()), re.IGNORECASE)
-
-
 def heading_section(line: str) -> str | None:
     """The section a line opens, or None when it is not a heading."""
     stripped = line.strip().rstrip(":").strip()
-    if not stripped or len(stripped) > _MAX_HEADING_CHARS or not _any_heading().fullmatch(stripped):
+    if not stripped or len(stripped) > _MAX_HEADING_CHARS:
         return None
     for name, pattern in heading_patterns():
         if pattern.fullmatch(stripped):

@@ -89,7 +89,7 @@ def frozen_heap() -> Iterator[None]:
     """Keep the objects alive now (the pipeline, its lexicons and patterns) out of the garbage collector's walks.
 
     Otherwise Python's cycle collector walks the whole pipeline again and again while a run makes garbage:
-    4-5% of the time of a run (measured on 2,000 records). Unfrozen at the end, as the process was.
+    3-5% of the time of a run (measured on 2,000 records). Unfrozen at the end, as the process was.
     """
     gc.collect()
     gc.freeze()
