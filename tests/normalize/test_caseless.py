@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.normalize.caseless import CaselessPattern, Folded, fold, folded
 from extractor.normalize.pattern_analysis import top_level_alternatives as alternatives
@@ -237,3 +239,90 @@ def test_may_match_reads_the_spans_of_a_whole_text():
     assert outcomes.may_match(text.lower(), [(0, 20), (20, 30)]) == [False, False]  # "outcome" crosses the end
     everything = CaselessPattern.compile(r"\d+", prefilter=True)  # no required string: every span may match
     assert everything.may_match("a 1", [(0, 1), (2, 3)]) == [True, True]
+
+
+def _lexicon_patterns() -> list[tuple[str, int]]:
+    """Real case-insensitive patterns of the components, as (source, flags)."""
+    from extractor.normalize import design
+    from extractor.pipeline.sample_size import sample_size_lexicon
+    from extractor.pipeline.schedule import schedule_context
+    from extractor.pipeline.site import site_lexicon
+
+    found = [site_lexicon().administration.ignorecase]
+    lex = product_lexicon()
+    found += [lex.any_name.ignorecase, lex.modifiers_before.ignorecase]
+    sizes = sample_size_lexicon()
+    found += [sizes.count.ignorecase, sizes.planning.ignorecase, sizes.enrollment.ignorecase]
+    found += [design._patterns().phase.ignorecase, design._patterns().ratio_cue.ignorecase]
+    context = schedule_context()
+    found += [context.assessment, context.not_time_point_before, endpoint_lexicon().lead]
+    return [(p.pattern, p.flags & ~(re.IGNORECASE | re.UNICODE)) for p in found]
+
+
+#: Real patterns, and a few whose lowered twin would be wrong (capital-only sets, local flags, negated sets).
+LEXICON_PATTERNS = [
+    *_lexicon_patterns(),
+    (r"[A-Z]{2}\d", 0),
+    (r"(?-i:MS)C", 0),
+    (r"[^a-z ]{2,}", 0),
+    (r"\bµg|[k-s]+", 0),
+]
+#: Letters of the patterns in both cases, digits, separators, and letters that fold in surprising ways.
+ALPHABET = "abcdeilmnoprstuvyABCDEILMNOPRSTUVY0123456789 -:;,.()/\nıſİKµé"
+#: Pieces of real sentences that these patterns match (from the records above and the lexicons' comments).
+FRAGMENTS = [
+    "FEV1 in MSC, 10 µg",
+    "Phase I/II",
+    "randomised (1:1)",
+    "Enrollment: 20",
+    "A total of 105 patients",
+    "will be enrolled",
+    "intramuscular injection",
+    "infused",
+    "follow-up visits",
+    "assessed at week 12",
+    "The Primary Outcome is",
+    "secondary end-points:",
+    "mesenchymal stem cells",
+    "of allogeneic bone marrow derived",
+    "history of",
+    "at least",
+]
+#: What a character may become: its other case, or a letter IGNORECASE takes for an ASCII one.
+CONFUSABLE = {"s": "\u017f", "i": "\u0131", "k": "\u212a", "I": "\u0130"}
+
+
+@st.composite
+def fragment_texts(draw: st.DrawFn) -> str:
+    """Fragments joined by separators, some characters swapped for their other case or a confusable."""
+    pieces = draw(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=3))
+    text = draw(st.sampled_from([" ", ", ", ".\n", " and "])).join(pieces)
+    out = []
+    for char in text:
+        change = draw(st.sampled_from(["keep", "keep", "keep", "swapcase", "confusable"]))
+        out.append(
+            char.swapcase() if change == "swapcase" else CONFUSABLE.get(char, char) if change == "confusable" else char
+        )
+    return "".join(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(range(len(LEXICON_PATTERNS))),
+    st.one_of(st.text(alphabet=ALPHABET, max_size=60), fragment_texts()),
+    st.booleans(),
+    st.booleans(),
+)
+def test_any_text_gives_the_matches_of_ignorecase(index, text, prefilter, boundary):
+    source, flags = LEXICON_PATTERNS[index]
+    reference = re.compile(source, flags | re.IGNORECASE)
+    caseless = CaselessPattern.compile(source, flags, prefilter=prefilter, boundary=boundary)
+    lowered = fold(text)
+    assert [m.span() for m in caseless.finditer(text, lowered)] == [m.span() for m in reference.finditer(text)]
+    for pos in (0, len(text) // 3):
+        m, expected = caseless.search(text, lowered, pos), reference.search(text, pos)
+        assert _group_spans(m) == _group_spans(expected)  # group texts may be lower case, their spans not
+
+
+def _group_spans(m: re.Match[str] | None) -> tuple | None:
+    return m and (m.span(), *(m.span(k) for k in range(1, (m.re.groups or 0) + 1)))
