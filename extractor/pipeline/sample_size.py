@@ -52,7 +52,7 @@ def sample_size_lexicon(directory: Path | None = None) -> SampleSizeLexicon:
         planning=CaselessPattern.compile(parts["planning"], boundary=True),
         per_group=re.compile(parts["per_group"], flags),
         per_group_before=re.compile(parts["per_group_before"], flags),
-        enrollment=CaselessPattern.compile(parts["enrollment"], re.MULTILINE, boundary=True),
+        enrollment=CaselessPattern.compile(parts["enrollment"], re.MULTILINE),
     )
 
 
