@@ -26,6 +26,11 @@ except ImportError:  # pragma: no cover - Python 3.10 names them sre_parse and s
 
 __all__ = ["Clause", "literal_alternation", "possible", "required_clauses", "required_literals"]
 
+#: Node kinds Python 3.10 lacks (atomic groups, possessive repeats) are left out there.
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None) if _p is not None else None
+_REPEAT_NAMES = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_REPEATS = tuple(getattr(_c, n) for n in _REPEAT_NAMES if hasattr(_c, n)) if _p is not None else ()
+
 #: Strings of which a match contains at least one (lower-cased ASCII).
 Clause = tuple[str, ...]
 
@@ -119,9 +124,9 @@ def _item(op: Any, av: Any) -> list[frozenset[str]]:
     """Requirements of one element; none for optional, zero-width or non-literal elements."""
     if op is _c.SUBPATTERN:
         return _options(list(av[-1]))
-    if op is getattr(_c, "ATOMIC_GROUP", None):  # Python 3.11+
+    if _ATOMIC is not None and op is _ATOMIC:
         return _options(list(av))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+    if op in _REPEATS and av[0] >= 1:
         return _options(list(av[2]))
     if op is _c.BRANCH:
         alternatives = [_options(list(alternative)) for alternative in av[1]]
