@@ -49,3 +49,13 @@ def test_predictions_are_in_the_annotation_format():
     assert doc["id"] == "x1" and doc["text"] == MANUS_SENTENCE
     json.dumps(doc)  # JSON-safe
     assert {"start", "end", "label"} <= set(doc["spans"][0])
+
+
+def test_extract_tables_in_two_processes_gives_the_same_tables():
+    """The API hands spaCy's own worker processes Docs (made with the reader's sections): same tables."""
+    examples = Path(extractor.__file__).parent / "data" / "examples"
+    inputs = [examples / "NCT03211793.json", examples / "NCT04356755-page.txt"]
+    one, two = extractor.extract_tables(inputs, n_process=1), extractor.extract_tables(inputs, n_process=2)
+    assert len(one["facts"]) > 40
+    for name, table in one.items():
+        assert table.equals(two[name]), name
