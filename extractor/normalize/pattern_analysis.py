@@ -20,6 +20,9 @@ except ImportError:  # Python < 3.11
     import sre_parse as _sre  # type: ignore[no-redef]
 
 __all__ = [
+    "ATOMIC_GROUP",
+    "PARSER",
+    "REPEATS",
     "Prefix",
     "lowercase_safe",
     "lowered_source",
@@ -32,8 +35,15 @@ __all__ = [
 ]
 
 _ASCII = [chr(c) for c in range(128)]
+#: Node kinds of the parse tree; those Python 3.10 lacks (atomic groups, possessive repeats) are left out there.
 _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
 _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
+
+
+#: For the other modules that read parse trees (``pattern_literals``): the parser module, imported here only.
+PARSER = _sre
+REPEATS = frozenset(_REPEATS)
+ATOMIC_GROUP = _ATOMIC
 
 
 def _children(op: object, av: object) -> list[list] | None:

@@ -4,9 +4,10 @@ A pattern such as ``[a-z]*-?MSC(?:'s|s)?`` is slow to try at many positions (the
 retried at every character), yet every match contains "msc". A search of a lower-cased ASCII text for
 such literals is fast, and a text without any of them cannot match.
 
-The analysis reads the parse tree of Python's own regex parser (``re._parser``, private). When that is
-unavailable, or a pattern leaves nothing required, :func:`required_literals` returns None and callers
-skip their prefilter: a missing prefilter only costs time, never a match.
+The analysis reads the parse tree of Python's own regex parser (private; read through
+``pattern_analysis.PARSER``). When a tree is not what it expects, or a pattern
+leaves nothing required, :func:`required_literals` returns None and callers skip their prefilter: a
+missing prefilter only costs time, never a match.
 """
 
 from __future__ import annotations
@@ -14,22 +15,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # private module: its absence or a changed tree disables prefilters, nothing more
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover - Python 3.10 names them sre_parse and sre_constants
-    try:
-        import sre_constants as _c  # type: ignore[no-redef]
-        import sre_parse as _p  # type: ignore[no-redef]
-    except ImportError:
-        _p = None
+from extractor.normalize.pattern_analysis import ATOMIC_GROUP, PARSER, REPEATS
 
 __all__ = ["Clause", "literal_alternation", "possible", "required_clauses", "required_literals"]
-
-#: Node kinds Python 3.10 lacks (atomic groups, possessive repeats) are left out there.
-_ATOMIC = getattr(_c, "ATOMIC_GROUP", None) if _p is not None else None
-_REPEAT_NAMES = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-_REPEATS = tuple(getattr(_c, n) for n in _REPEAT_NAMES if hasattr(_c, n)) if _p is not None else ()
 
 #: Strings of which a match contains at least one (lower-cased ASCII).
 Clause = tuple[str, ...]
@@ -52,13 +40,13 @@ def required_clauses(pattern: str, flags: int = 0) -> tuple[Clause, ...]:
 
     The guarantee holds for matches in ASCII text, case-insensitively or not (compare with
     ``text.lower()``); for other texts callers must not rely on it. Empty when nothing is required or the
-    parser is unavailable. Strings that contain another string of their clause are left out (a text with
+    tree cannot be read. Strings that contain another string of their clause are left out (a text with
     one has the other), and the clause most likely to rule a text out comes first.
     """
-    if _p is None or not isinstance(pattern, str):
+    if not isinstance(pattern, str):
         return ()
     try:
-        options = _options(list(_p.parse(pattern, flags)))
+        options = _options(list(PARSER.parse(pattern, flags)))
     except Exception:  # noqa: BLE001 - an unexpected tree means no prefilter, not an error
         return ()
     clauses = [tuple(sorted(_shortest(option))) for option in sorted(options, key=_rank, reverse=True)]
@@ -109,7 +97,7 @@ def _options(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
     options: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items + [(None, None)]:
-        char = chr(av).lower() if op is _c.LITERAL else ""
+        char = chr(av).lower() if op is PARSER.LITERAL else ""
         if len(char) == 1 and char.isascii():
             run.append(char)
             continue
@@ -122,13 +110,13 @@ def _options(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
 
 def _item(op: Any, av: Any) -> list[frozenset[str]]:
     """Requirements of one element; none for optional, zero-width or non-literal elements."""
-    if op is _c.SUBPATTERN:
+    if op is PARSER.SUBPATTERN:
         return _options(list(av[-1]))
-    if _ATOMIC is not None and op is _ATOMIC:
+    if ATOMIC_GROUP is not None and op is ATOMIC_GROUP:
         return _options(list(av))
-    if op in _REPEATS and av[0] >= 1:
+    if op in REPEATS and av[0] >= 1:
         return _options(list(av[2]))
-    if op is _c.BRANCH:
+    if op is PARSER.BRANCH:
         alternatives = [_options(list(alternative)) for alternative in av[1]]
         if not all(alternatives):
             return []  # an alternative without a requirement: the branch requires nothing
