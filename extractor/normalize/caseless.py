@@ -5,9 +5,9 @@ leading ``\\b`` turns off every prefix optimization, so a search tries the whole
 character of the text. A :class:`CaselessPattern` finds the matches ``re.compile(pattern, re.IGNORECASE)``
 finds (same offsets and groups; group texts may be lower-cased) in up to three ways:
 
-- It searches the lower-cased copy of an ASCII text (:func:`fold`) with a case-sensitive twin of the
-  pattern (:func:`~extractor.normalize.pattern_analysis.lowered_twin`, which vouches for the twin from
-  the parse tree). Any other text or pattern is searched with IGNORECASE, as before.
+- It searches the lower-cased copy of a text (:func:`fold`: ASCII and most other text) with a
+  case-sensitive twin of the pattern (:func:`~extractor.normalize.pattern_analysis.lowered_twin`, which
+  vouches for the twin from the parse tree). Any other text or pattern is searched with IGNORECASE.
 - A leading ``\\b`` is checked at each match of the rest of the pattern instead of at every character,
   when the rest starts with something ``re`` can scan for (a literal, a set, alternatives of literals).
 - With ``prefilter``, it skips a text that lacks every string of some clause the pattern requires
@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from extractor.normalize.letter_case import plain_text
 from extractor.normalize.pattern_analysis import lowered_twin, same_parse, scan_kind, top_level_alternatives
 from extractor.normalize.pattern_literals import Clause, possible, required_clauses
 
@@ -35,9 +36,10 @@ MAX_CLAUSE_STRINGS = 8
 
 def fold(text: str) -> str | None:
     """The lower-cased copy of ``text`` that :class:`CaselessPattern` searches, or None when searching it
-    would not be exact (``text`` is not ASCII: lower-casing may change lengths, and IGNORECASE matches
-    "ı" and "ſ" to "i" and "s")."""
-    return text.lower() if text.isascii() else None
+    would not be exact: ``text`` holds a letter whose lower case is longer ("İ") or that IGNORECASE relates
+    to another ("ı" and "i", "ſ" and "s", "µ" and "μ"); see :mod:`~extractor.normalize.letter_case`. ASCII
+    text, "≥", "–" or "é" are fine."""
+    return text.lower() if plain_text(text) else None
 
 
 class Folded(NamedTuple):
@@ -54,7 +56,7 @@ def folded(text: str) -> Folded:
 
 @dataclass(frozen=True)
 class CaselessPattern:
-    """``re.compile(pattern, re.IGNORECASE | flags)``, searched faster on lower-cased ASCII text.
+    """``re.compile(pattern, re.IGNORECASE | flags)``, searched faster on lower-cased text.
 
     Every method takes the text and its :func:`fold` (``lowered``; None searches ``text`` as it is).
     """
@@ -179,7 +181,7 @@ class CaselessPattern:
         return (m.span() for m in self.finditer(text, lowered))
 
     def may_match(self, lowered: str, spans: list[tuple[int, int]]) -> list[bool]:
-        """For each span (start, end) of a lower-cased ASCII text, False when ``text[start:end]`` holds no
+        """For each span (start, end) of a lower-cased text (a :func:`fold`), False when ``text[start:end]`` holds no
         match for sure (it lacks every string of a required clause); spans are sorted and do not overlap.
 
         One pass over the whole text per string, instead of one check per span.

@@ -60,7 +60,7 @@ class Grammar:
     quantity: re.Pattern[str]
     unit: re.Pattern[str]
     unit_without_cells: re.Pattern[str]  # ``unit`` whose cell phrase never matches (group "cells" kept)
-    cell_cue: re.Pattern[str] | None  # finds in lower-cased ASCII text what every cell phrase contains
+    cell_cue: re.Pattern[str] | None  # finds in a text's caseless.fold what every cell phrase contains
     range_gap: re.Pattern[str]
     between_gap: re.Pattern[str]
     list_gap: re.Pattern[str]

@@ -2,7 +2,7 @@
 
 The tokenizer (:mod:`extractor.normalize.time_lexer`) is one alternation of named branches: keywords,
 units, numbers, then any other word, then punctuation. ``re`` tries every branch at every token and at
-every space, and most tokens are plain words. For lower-cased ASCII text the rebuilt pattern
+every space, and most tokens are plain words. For lower-cased text (``caseless.fold``) the rebuilt pattern
 
 * runs case-sensitively (:func:`~extractor.normalize.pattern_analysis.lowered_twin`);
 * steps over spaces first, since no branch starts with one (checked on the pattern);
@@ -32,7 +32,7 @@ FAST_WORD, FAST_PUNCT = "fastword", "fastpunct"
 
 @dataclass(frozen=True)
 class FastTokenizer:
-    """Patterns for lower-cased ASCII text; token spans are the spans of the match's ``lastgroup``."""
+    """Patterns for lower-cased text; token spans are the spans of the match's ``lastgroup``."""
 
     token: re.Pattern[str]  # one match a token, as the original pattern
     scan: re.Pattern[str]  # the same, but a run of plain words is one match
@@ -86,6 +86,6 @@ def _trie(sequences: list[tuple[str, ...]]) -> str:
 
 
 def _starts_off_space(firsts: list[str | None]) -> bool:
-    """Whether none of the first characters of a pattern's matches is an ASCII space other than a newline."""
-    spaces = [chr(c) for c in range(128) if re.fullmatch(_SPACE, chr(c))]
+    """Whether none of the first characters of a pattern's matches is a space other than a newline."""
+    spaces = [chr(c) for c in range(0x3001) if re.fullmatch(_SPACE, chr(c))]  # U+3000 is the last space
     return all(first is not None and not any(re.fullmatch(first, c) for c in spaces) for first in firsts)

@@ -1,11 +1,12 @@
 """Facts about regular expressions read from their parse trees, to run them faster with the same results.
 
 Python's ``re`` matches a case-insensitive pattern several times slower than a case-sensitive one: its
-literals are compared through case folding and alternatives lose their first-character shortcuts. For
-ASCII text, searching ``text.lower()`` with a case-sensitive twin of the pattern finds the same matches at
-the same offsets, provided every literal and character range of the pattern means the same thing to a
-lower-cased ASCII character as it does to the original one under ``re.IGNORECASE``.
-:func:`lowered_twin` checks that on the pattern's parse tree (and declines patterns it cannot vouch for).
+literals are compared through case folding and alternatives lose their first-character shortcuts. For a
+text whose letters lower-case plainly (ASCII and most others: :mod:`~extractor.normalize.letter_case`),
+searching ``text.lower()`` with a case-sensitive twin of the pattern finds the same matches at the same
+offsets, provided every literal and character range of the pattern means the same thing to a lower-cased
+character as it does to the original one under ``re.IGNORECASE``. :func:`lowered_twin` checks that on the
+pattern's parse tree (and declines patterns it cannot vouch for).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Any
+
+from .letter_case import case_partners
 
 try:
     from re import _parser as _sre
@@ -64,11 +67,34 @@ def _children(op: object, av: object) -> list[list] | None:
 
 
 @cache
-def _item_agrees(item: str) -> bool:
-    """Whether the one-character pattern ``item`` matches each ASCII character under re.IGNORECASE exactly
-    when it matches the character's lower case without it."""
+def _item_agrees(item: str, others: tuple[str, ...] = ()) -> bool:
+    """Whether the one-character pattern ``item`` matches each ASCII character, and each of ``others``,
+    under re.IGNORECASE exactly when it matches the character's lower case without it."""
     folded, plain = re.compile(item, re.IGNORECASE), re.compile(item)
-    return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in _ASCII)
+    return all((folded.fullmatch(c) is None) == (plain.fullmatch(c.lower()) is None) for c in (*_ASCII, *others))
+
+
+#: A set with a non-ASCII range wider than this is not checked character by character: declined.
+_MAX_RANGE = 4096
+
+
+def _others(items: list) -> tuple[str, ...] | None:
+    """The non-ASCII characters of a text ``fold`` accepts that IGNORECASE may relate to a literal or a set
+    (the items of its node), or None when there are too many to check.
+
+    IGNORECASE relates a character of such a text to nothing outside its lower and upper case
+    (:mod:`~extractor.normalize.letter_case`), so an item made of ASCII only reads it as the twin does, and
+    an item with non-ASCII characters needs checking only at their case partners."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is _sre.RANGE and av[1] >= 128:
+            if av[1] - av[0] > _MAX_RANGE:
+                return None
+            for code in range(max(av[0], 128), av[1] + 1):
+                found |= case_partners(chr(code))
+        elif op in (_sre.LITERAL, _sre.NOT_LITERAL) and av >= 128:
+            found |= case_partners(chr(av))
+    return tuple(sorted(found))
 
 
 _CATEGORIES = {
@@ -99,13 +125,15 @@ def _set_source(items: list) -> str | None:
 
 
 def _safe(data: list) -> bool:
-    """Whether every node of ``data`` reads lower-cased ASCII text case-sensitively as the original does."""
+    """Whether every node of ``data`` reads lower-cased text case-sensitively as the original does."""
     for op, av in data:
         if op in (_sre.LITERAL, _sre.NOT_LITERAL):
-            ok = _item_agrees(re.escape(chr(av)))  # a negated literal agrees when the literal does
+            others = _others([(op, av)])
+            ok = others is not None and _item_agrees(re.escape(chr(av)), others)  # negated: as the literal
         elif op is _sre.IN:
             source = _set_source(av)  # the set as a whole: "[A-Za-z]" agrees though "[A-Z]" alone does not
-            ok = source is not None and _item_agrees(source)
+            others = _others(av)
+            ok = source is not None and others is not None and _item_agrees(source, others)
         elif op is _sre.SUBPATTERN and (av[1] or av[2]):
             ok = False  # local flags such as (?-i:...)
         else:  # ANY and AT read no case (letters stay letters when lower-cased, so word boundaries stay)
@@ -117,8 +145,8 @@ def _safe(data: list) -> bool:
 
 
 def lowercase_safe(pattern: str, flags: int) -> bool:
-    """Whether ``pattern``, case-insensitive, finds in any ASCII text what it finds case-sensitively in the
-    text lower-cased (see :func:`lowered_twin`)."""
+    """Whether ``pattern``, case-insensitive, finds in any text ``caseless.fold`` accepts what it finds
+    case-sensitively in the text lower-cased (see :func:`lowered_twin`)."""
     if not flags & re.IGNORECASE:
         return False
     try:
@@ -182,19 +210,19 @@ def lowered_source(pattern: str) -> str | None:
             flag = pattern[i + 2 : i + 3]
             if flag.isalpha() or flag in ("-", "("):
                 return None  # inline flags or a conditional group
-        out.append(ch.lower() if "A" <= ch <= "Z" else ch)  # lower-cased text is ASCII: other letters stay
+        out.append(ch.lower() if "A" <= ch <= "Z" else ch)  # others stay; lowercase_safe declines what that breaks
         i += 1
     return "".join(out)
 
 
 def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A case-sensitive twin of a case-insensitive ``pattern`` for lower-cased ASCII text, or None.
+    """A case-sensitive twin of a case-insensitive ``pattern`` for lower-cased text, or None.
 
-    For any ASCII ``text``, ``twin.search(text.lower(), pos, endpos)`` (and ``match``, ``finditer``) gives
-    matches with the same offsets and groups spans as ``pattern`` on ``text``; only the matched strings
-    are lower case. Capital literals are lower-cased first (:func:`lowered_source`). None when the pattern
-    is not case-insensitive or holds something the check cannot vouch for (local flags, back references,
-    a character range whose case folding differs).
+    For any ``text`` that ``caseless.fold`` accepts (ASCII and most other text), ``twin.search(text.lower(),
+    pos, endpos)`` (and ``match``, ``finditer``) gives matches with the same offsets and groups spans as
+    ``pattern`` on ``text``; only the matched strings are lower case. Capital literals are lower-cased first
+    (:func:`lowered_source`). None when the pattern is not case-insensitive or holds something the check
+    cannot vouch for (local flags, back references, a character range whose case folding differs).
     """
     if not isinstance(pattern.pattern, str):
         return None

@@ -1,8 +1,8 @@
 """Literal strings that every match of a regular expression contains: the basis of cheap prefilters (no spaCy).
 
 A pattern such as ``[a-z]*-?MSC(?:'s|s)?`` is slow to try at many positions (the leading ``[a-z]*`` is
-retried at every character), yet every match contains "msc". A search of a lower-cased ASCII text for
-such literals is fast, and a text without any of them cannot match.
+retried at every character), yet every match contains "msc". A search of a lower-cased text for such
+literals is fast, and a text without any of them cannot match.
 
 The analysis reads the parse tree of Python's own regex parser (private; read through
 ``pattern_analysis.PARSER``). When a tree is not what it expects, or a pattern
@@ -38,8 +38,9 @@ def literal_alternation(strings: list[str] | tuple[str, ...] | frozenset[str]) -
 def required_clauses(pattern: str, flags: int = 0) -> tuple[Clause, ...]:
     """Clauses of lower-case ASCII strings: every match of ``pattern`` contains a string of each clause.
 
-    The guarantee holds for matches in ASCII text, case-insensitively or not (compare with
-    ``text.lower()``); for other texts callers must not rely on it. Empty when nothing is required or the
+    The guarantee holds for matches in a text ``caseless.fold`` accepts, case-insensitively or not
+    (compare with ``text.lower()``: no letter of such a text but an ASCII one is IGNORECASE-equal to an
+    ASCII letter); for other texts callers must not rely on it. Empty when nothing is required or the
     tree cannot be read. Strings that contain another string of their clause are left out (a text with
     one has the other), and the clause most likely to rule a text out comes first.
     """
@@ -60,7 +61,7 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def possible(clauses: tuple[Clause, ...], lowered: str | None) -> bool:
-    """False when ``lowered`` (a lower-cased ASCII text) lacks every string of one of ``clauses``, so no
+    """False when ``lowered`` (a text's ``caseless.fold``) lacks every string of one of ``clauses``, so no
     match can be in it; True when ``lowered`` is None (no lower-cased copy to look in)."""
     if lowered is None:
         return True

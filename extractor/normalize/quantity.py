@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .caseless import fold
 from .dose_grammar import DOSE_UNITS, Grammar, classify, grammar, power_exponent
 from .numbers import parse_plain_number
 from .quantity_scan import quantity_matches
@@ -130,7 +131,10 @@ def _quantity(match: re.Match[str]) -> _Quantity | None:
 
 def _unit_pattern(g: Grammar, text: str, start: int) -> re.Pattern[str]:
     """The unit pattern for units from ``start`` on: without the costly cell phrase where none can be."""
-    if g.cell_cue is None or not text.isascii() or g.cell_cue.search(text.lower(), start) is not None:
+    if g.cell_cue is None:
+        return g.unit
+    lowered = fold(text)
+    if lowered is None or g.cell_cue.search(lowered, start) is not None:
         return g.unit
     return g.unit_without_cells
 

@@ -296,7 +296,7 @@ def find_time_expressions(text: str) -> list[TimeMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
-    lowered = fold(text)  # the regexes run faster on lower-cased ASCII text
+    lowered = fold(text)  # the regexes run faster on lower-cased text
     if not has_hint(text, lowered):
         return []  # no unit, periodic word or glued unit: no expression (and tokenizing is the cost)
     out: list[TimeMatch] = []

@@ -32,7 +32,7 @@ class Hint:
     glued_before: re.Pattern[str]  # a capital glued before a number ("D28"), case-sensitive
 
     def search(self, text: str, lowered: str | None) -> bool:
-        """Whether the hint occurs in ``text``; ``lowered``: ``text.lower()`` when ``text`` is ASCII, else None."""
+        """Whether the hint occurs in ``text``; ``lowered``: ``caseless.fold(text)``."""
         return (
             self.words.search(text, lowered) is not None
             or self.glued_after.search(text, lowered) is not None

@@ -11,7 +11,7 @@ two numbers. Token kinds:
 (qualifiers between an introducer and its number), ``tol`` (visit window), ``glue`` ("and", "at"),
 ``sep`` (list punctuation), ``break`` (sentence punctuation), ``word`` (anything else).
 
-Speed: ASCII text is read on a lower-cased copy by the same regex rebuilt to run faster
+Speed: a text is read on its lower-cased copy (``caseless.fold``) by the same regex rebuilt to run faster
 (:mod:`extractor.normalize.fast_tokens`; the tokens are the same), and token values are remembered by
 token text where they depend on nothing else.
 """
@@ -103,7 +103,7 @@ class Lexicon:
     anchor_bad_first: re.Pattern[str]
     anchor_bad_first_from: re.Pattern[str]  # after "from", a baseline word starts a period, not an anchor
     anchor_head: re.Pattern[str]
-    # Speed: ``token`` rebuilt for lower-cased ASCII text (None when the patterns do not allow it; see
+    # Speed: ``token`` rebuilt for lower-cased text (None when the patterns do not allow it; see
     # fast_tokens), and ``hint`` as searches that ``re`` runs fast (see time_hint).
     fast: FastTokenizer | None
     fast_hint: Hint
@@ -217,12 +217,12 @@ def _value(lex: Lexicon, kind: str, text: str, start: int, end: int) -> float:
 
 def has_hint(text: str, lowered: str | None = None) -> bool:
     """Whether ``text`` holds something every time expression holds (``lexicon().hint``); ``lowered``:
-    ``text.lower()`` when ``text`` is ASCII, else None."""
+    ``caseless.fold(text)``."""
     return lexicon().fast_hint.search(text, lowered)
 
 
 def scan(text: str, lowered: str | None, words: bool) -> list[Token | None]:
-    """The tokens of ``text``; ``lowered``: ``text.lower()`` when ``text`` is ASCII, else None. Without
+    """The tokens of ``text``; ``lowered``: ``caseless.fold(text)``. Without
     ``words``, a word or a run of words is one None (a caller that only needs to know where words stand
     saves making them)."""
     lex = lexicon()

@@ -18,10 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.lexicon_files import LexiconComponent, compile_parts
-from extractor.normalize.caseless import CaselessPattern, fold
+from extractor.normalize.caseless import CaselessPattern
 from extractor.pipeline.fact_spans import add_fact, facts_of
 from extractor.pipeline.outcome_scope import running_text
 from extractor.pipeline.scope import doc_sections, doc_text, section_name
+from extractor.pipeline.sentences import doc_fold
 
 LABEL = "ENDPOINT"
 FILES = ("endpoint_patterns.tsv",)
@@ -176,8 +177,7 @@ class EndpointRecognizer(LexiconComponent):
                 self._add(doc, s, e, kind, "endpoint.outcome_section", frame)
 
     def _running_text(self, doc: Doc, schedules: list[Span]) -> None:
-        sentences, text = running_text(doc, LABEL), doc_text(doc)
-        doc_lower = fold(text)
+        sentences, doc_lower = running_text(doc, LABEL), doc_fold(doc)
         # One look for the words every lead holds in the whole text spares searching most sentences.
         spans = [(s.start_char, s.end_char) for s in sentences]
         lead = self.lead.may_match(doc_lower, spans) if doc_lower else [True] * len(sentences)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from extractor.facts import FACTS_KEY
 from extractor.normalize.caseless import fold
 from extractor.pipeline.scope import doc_text, section_labels, section_name, sentence_scope
+from extractor.pipeline.sentences import doc_fold
 
 
 class Sentence(NamedTuple):
@@ -30,7 +31,7 @@ class Sentence(NamedTuple):
     end_char: int
     start: int
     end: int
-    #: ``caseless.fold(text)``: the lower-cased text where searching it is exact (ASCII), else None.
+    #: ``caseless.fold(text)``: the lower-cased text where searching it is exact, else None.
     #: Searching it case-sensitively is several times faster than ``re.IGNORECASE``.
     lowered: str | None = None
 
@@ -44,7 +45,7 @@ def scoped_sentences(doc: Doc, label: str) -> Iterator[Sentence]:
     if sentences is None:
         # Built once per Doc and shared by every component (each asks for its own label).
         allowed = section_labels()
-        text = doc_text(doc)
+        text, lowered = doc_text(doc), doc_fold(doc)
         # End of each token, from two arrays: cheaper than a Token object per sentence.
         token_ends = doc.to_array([IDX, LENGTH]).sum(axis=1).tolist() if len(doc) else []
         sentences = []
@@ -52,7 +53,9 @@ def scoped_sentences(doc: Doc, label: str) -> Iterator[Sentence]:
             if not background and last > first:
                 end = token_ends[last - 1]
                 sentence_text = text[start:end]
-                sentence = Sentence(sentence_text, start, end, first, last, fold(sentence_text))
+                # A sentence of a text that cannot be folded as a whole may be foldable on its own.
+                sentence_lowered = lowered[start:end] if lowered is not None else fold(sentence_text)
+                sentence = Sentence(sentence_text, start, end, first, last, sentence_lowered)
                 sentences.append((sentence, allowed.get(section, frozenset())))
         _SENTENCES[doc] = sentences
     return (sentence for sentence, labels in sentences if label in labels)

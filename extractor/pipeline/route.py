@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import LexiconComponent, lexicon_rows
+from extractor.normalize.caseless import Folded, folded
 from extractor.normalize.matches import EntryAlternation, entry_alternation, longest_non_overlapping
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 
@@ -26,8 +27,8 @@ LABEL = "ROUTE"
 class RouteLexicon:
     """Compiled route forms, administration words and exclusions."""
 
-    words: EntryAlternation  # word and needs_admin forms, written in lower case, matched on lower-cased text
-    words_any_case: EntryAlternation  # the same, case-insensitive, for texts that lower-casing would resize
+    words: EntryAlternation  # word and needs_admin forms, case-insensitive
+    words_lowered: EntryAlternation | None  # their twin for lower-cased text (``caseless.fold``), much faster
     abbreviations: EntryAlternation  # abbreviations, case-sensitive
     word_forms: tuple[tuple[str, str], ...]  # (route, form) of each entry of ``words``
     abbreviation_forms: tuple[tuple[str, str], ...]  # (route, form) of each entry of ``abbreviations``
@@ -55,9 +56,10 @@ def route_lexicon(directory: Path | None = None) -> RouteLexicon:
 
     admin = {position: pattern for position, pattern in lexicon_rows("administration_words.tsv", directory)}
     exclusions = "|".join(f"(?:{pattern})" for _why, pattern in lexicon_rows("route_exclusions.tsv", directory))
+    word_alternation = alternation(words, re.IGNORECASE)
     return RouteLexicon(
-        words=alternation(words),
-        words_any_case=alternation(words, re.IGNORECASE),
+        words=word_alternation,
+        words_lowered=word_alternation.lowered_twin(),
         abbreviations=alternation(abbreviations),
         word_forms=tuple((route, form) for route, form, _p in words),
         abbreviation_forms=tuple((route, form) for route, form, _p in abbreviations),
@@ -74,13 +76,15 @@ def route_lexicon(directory: Path | None = None) -> RouteLexicon:
     )
 
 
-def find_routes(text: str, lex: RouteLexicon | None = None) -> list[tuple[int, int, str, str]]:
-    """(start, end, route, rule) of every route mention in ``text``, longest first where they overlap."""
+def find_routes(text: str | Folded, lex: RouteLexicon | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, route, rule) of every route mention in ``text`` (with its ``caseless.fold``, when the
+    caller has it), longest first where they overlap."""
     lex = lex or route_lexicon()
-    # Case-sensitive search on a lower-cased copy is much faster than a case-insensitive one; a text whose
-    # length lower-casing changes (a few non-ASCII letters) is searched as it is.
-    lowered = text.lower()
-    words = lex.words.finditer(lowered) if len(lowered) == len(text) else lex.words_any_case.finditer(text)
+    text, lowered = text if isinstance(text, Folded) else folded(text)
+    if lowered is not None and lex.words_lowered is not None:
+        words = lex.words_lowered.finditer(lowered)
+    else:
+        words = lex.words.finditer(text)
     matches = [(s, e, lex.word_forms[i]) for s, e, i in words]
     matches += [(s, e, lex.abbreviation_forms[i]) for s, e, i in lex.abbreviations.finditer(text)]
     if not matches:  # most sentences: no need to look for exclusions
@@ -121,7 +125,7 @@ class RouteRecognizer(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in scoped_sentences(doc, LABEL):
-            for start, end, route, rule in find_routes(sent.text, self.lexicon):
+            for start, end, route, rule in find_routes(Folded(sent.text, sent.lowered), self.lexicon):
                 add_fact(doc, sent.start_char + start, sent.start_char + end, LABEL, rule, route=route)
         return doc
 

@@ -41,7 +41,7 @@ class ScheduleContext:
 
 
 class FastContext(NamedTuple):
-    """The context patterns, searched on lower-cased ASCII text where that is exact (see ``caseless``)."""
+    """The context patterns, searched on lower-cased text where that is exact (see ``caseless``)."""
 
     assessment: CaselessPattern
     administration: CaselessPattern

@@ -16,7 +16,8 @@ import numpy as np
 from spacy.tokens import Doc
 
 from extractor.lexicon_files import lexicon_rows
-from extractor.pipeline.sentences import SENTENCES_KEY, doc_text
+from extractor.normalize.caseless import CaselessPattern, Folded, folded
+from extractor.pipeline.sentences import SENTENCES_KEY, doc_fold, doc_text
 from extractor.records import Section
 from extractor.sections import SectionIndex, detect_sections
 
@@ -60,21 +61,14 @@ def section_name(doc: Doc, offset: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lowercase_background_pattern() -> re.Pattern[str]:
-    return re.compile(background_pattern().pattern)
+def _background_search() -> CaselessPattern:
+    return CaselessPattern.compile(background_pattern())
 
 
-def find_background_cues(text: str) -> Iterator[re.Match[str]]:
-    """Background cues in ``text``.
-
-    The cues are written in lower case; matching them case-sensitively on a lower-cased copy is much
-    faster than a case-insensitive search. (When lower-casing would change the text's length, offsets
-    would shift, so such a text is searched case-insensitively.)
-    """
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return _lowercase_background_pattern().finditer(lowered)
-    return background_pattern().finditer(text)
+def find_background_cues(text: str | Folded) -> Iterator[re.Match[str]]:
+    """Background cues in ``text`` (with its ``caseless.fold``, when the caller has it), searched on the
+    lower-cased copy where that is exact: much faster than a case-insensitive search."""
+    return _background_search().finditer(*(text if isinstance(text, Folded) else folded(text)))
 
 
 #: user_data key of the per-sentence scope table: [start_char, end_char, start_token, end_token, section, background].
@@ -101,7 +95,7 @@ def sentence_scope(doc: Doc) -> list[list]:
     firsts = (np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="right") - 1).tolist()
     lasts = np.searchsorted(idx, ends, side="left").tolist()
     # One pass over the whole text: a background cue marks the sentence it starts in.
-    background = {bisect_right(starts, m.start()) - 1 for m in find_background_cues(text)}
+    background = {bisect_right(starts, m.start()) - 1 for m in find_background_cues(Folded(text, doc_fold(doc)))}
     table = []
     for i, (start, end) in enumerate(bounds):
         k = bisect_right(section_starts, start) - 1

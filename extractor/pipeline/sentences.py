@@ -18,6 +18,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.normalize.caseless import fold
+
 #: user_data key of the sentence boundaries: a list of [start_char, end_char] pairs.
 SENTENCES_KEY = "protocol_facts.sentences"
 
@@ -45,6 +47,18 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+_FOLDS: WeakKeyDictionary[Doc, tuple[str | None]] = WeakKeyDictionary()
+
+
+def doc_fold(doc: Doc) -> str | None:
+    """``caseless.fold`` of the Doc's text, remembered as its text is: several components search the whole
+    text, and every sentence's fold is a slice of it (folding keeps every offset)."""
+    found = _FOLDS.get(doc)
+    if found is None:
+        found = _FOLDS[doc] = (fold(doc_text(doc)),)
+    return found[0]
 
 
 def sentence_starts(text: str, token_starts: np.ndarray) -> list[int]:

@@ -54,7 +54,11 @@ def test_fold_gives_a_copy_only_where_searching_it_is_exact():
     # IGNORECASE matches "ı" to "i" and "ſ" to "s"; lower() does not.
     assert fold("randomızed") is None
     assert fold("ſingle-blind") is None
-    assert fold("Wharton´s Jelly") is None  # any other text that is not ASCII: searched as it is
+    assert fold("µg") is None and fold("μg") is None  # micro sign and Greek mu: IGNORECASE relates them
+    assert fold("Σ") is None  # lower() picks "σ" or "ς" by context
+    # Caseless signs and plain letters keep the copy (most registry text): "´", "≥", "–", "é"/"É", "Α".
+    assert fold("Wharton´s Jelly") == "wharton´s jelly"
+    assert fold("Age ≥ 18 – L'Évaluation, ΑΓ") == "age ≥ 18 – l'évaluation, αγ"
 
 
 @pytest.mark.parametrize("boundary", [False, True])
@@ -266,9 +270,15 @@ LEXICON_PATTERNS = [
     (r"(?-i:MS)C", 0),
     (r"[^a-z ]{2,}", 0),
     (r"\bµg|[k-s]+", 0),
+    (r"[µu]g\b|≥\s*\d+|[α-ω]+|é\w+|Å", 0),  # non-ASCII literals and ranges: checked at their case partners
+    (r"\u2126|\u212b|[\u00c0-\u00ff]+", 0),  # the ohm and angstrom signs lower-case to "ω" and "å"
 ]
 #: Letters of the patterns in both cases, digits, separators, and letters that fold in surprising ways.
-ALPHABET = "abcdeilmnoprstuvyABCDEILMNOPRSTUVY0123456789 -:;,.()/\nıſİKµé"
+ALPHABET = (
+    "abcdeilmnoprstuvyABCDEILMNOPRSTUVY0123456789 -:;,.()/\n"
+    "ıſİ\u212aµμΜσςΣßẞ\u2126\u212b"  # related by IGNORECASE, or lower-cased to several characters or to ASCII
+    "éÉåÅαΑωΩ≥–’×\u00a0"  # plain: lower-cased copies are searched
+)
 #: Pieces of real sentences that these patterns match (from the records above and the lexicons' comments).
 FRAGMENTS = [
     "FEV1 in MSC, 10 µg",
@@ -288,8 +298,8 @@ FRAGMENTS = [
     "history of",
     "at least",
 ]
-#: What a character may become: its other case, or a letter IGNORECASE takes for an ASCII one.
-CONFUSABLE = {"s": "\u017f", "i": "\u0131", "k": "\u212a", "I": "\u0130"}
+#: What a character may become: its other case, a letter IGNORECASE takes for an ASCII one, or a non-ASCII look-alike.
+CONFUSABLE = {"s": "\u017f", "i": "\u0131", "k": "\u212a", "I": "\u0130", "u": "µ", "e": "é", "E": "É", " ": "\u00a0"}
 
 
 @st.composite

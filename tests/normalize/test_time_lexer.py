@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extractor.normalize.caseless import fold
 from extractor.normalize.time_lexer import Token, has_hint, lexicon, scan, tokenize
 
 SENTENCE = "Follow-up visits at Day 7 and 3 months, D28, d28 and 3w5."
@@ -70,13 +73,29 @@ def test_scan_without_words_leaves_none_where_words_stand():
         "Baseline, 6-weeks & 3-, 6-, 9-, 12- months; Day #28, Days = 1, 4, 7; 28±3 days.",
         "Every 30 day for 1 year after BMT – twice weekly, once a week, half a year, 36 week's age.",
         "L'évaluation à J28 — µ-opioid scores at 12 Monate, W12, ½ dose, not_a_word ² and İ.",
+        "Évaluation à J28 – Día 7,\u00a0Semana 12 and ≥ 3 MONTHS (±3 días) after ΑΓ.",  # lowered: no µ, İ
     ],
 )
 def test_fast_and_plain_paths_give_the_same_tokens(text):
-    lowered = text.lower() if text.isascii() else None  # the fast path is for ASCII text only
+    _same_on_both_paths(text)
+
+
+def _same_on_both_paths(text: str) -> None:
+    lowered = fold(text)
     assert scan(text, lowered, words=True) == scan(text, None, words=True) == tokenize(text)
     fast, plain = scan(text, lowered, words=False), scan(text, None, words=False)
     assert [t for t in fast if t] == [t for t in plain if t]
+
+
+#: Time words in both cases, digits, separators, plain non-ASCII letters and signs, and letters ``fold`` refuses.
+TIME_ALPHABET = "dDwWmMhHyYaeknorstu0123456789 ,.;-–/()+±≥×\n\u00a0éÉàÀíÍαΑıſµİ"
+TIME_WORDS = ["day", "Days", "week", "WEEKS", "month", "D28", "W12", "M6", "hours", "yr", "twice", "weekly", "3w5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TIME_WORDS), st.text(TIME_ALPHABET, max_size=8)), max_size=10))
+def test_any_text_gives_the_same_tokens_on_both_paths(pieces):
+    _same_on_both_paths(" ".join(pieces))
 
 
 def test_runs_of_words_are_one_none_on_the_fast_path_only():

@@ -2,7 +2,8 @@
 
 import pytest
 
-from extractor.pipeline.route import find_routes
+from extractor.normalize.caseless import Folded, fold
+from extractor.pipeline.route import find_routes, route_lexicon
 
 
 def routes(text):
@@ -87,3 +88,29 @@ def test_a_text_that_lower_casing_would_resize_is_still_searched():
     # "İ" lower-cases to two characters; offsets must still point into the original text.
     text = "İstanbul patients receive Intravenous infusion of cells."
     assert routes(text) == [("Intravenous infusion", "intravenous")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients ≥ 18 years – receive IntraVenous infusion; the placebo is given Subcutaneously.",  # lowered
+        "L'administration intraveineuse — Intramuscular injection (8 sites) à J0.",  # lowered
+        "10 µg given Intravenously; ıntravenous is not the same letter.",  # µ and ı: searched as it is
+        "Σ Patients receive INTRATHECAL injection.",
+    ],
+)
+def test_non_ascii_text_gives_the_routes_of_a_case_insensitive_search(text):
+    lex = route_lexicon()
+    expected = [(s, e, i) for s, e, i in lex.words.finditer(text)]  # the case-insensitive alternation
+    assert expected
+    lowered = fold(text)
+    if lowered is not None:
+        assert lex.words_lowered is not None
+        assert list(lex.words_lowered.finditer(lowered)) == expected
+    assert [(s, e) for s, e, *_ in find_routes(text)] == [(s, e) for s, e, *_ in find_routes(Folded(text, lowered))]
+
+
+def test_letters_ignorecase_relates_are_matched_as_it_matches_them():
+    # IGNORECASE takes dotless "ı" for "i" (a lower-cased copy would not): such a text is searched as it is.
+    text = "10 µg given Intravenously; ıntravenous is the same word to a case-insensitive search."
+    assert routes(text) == [("given Intravenously", "intravenous"), ("ıntravenous", "intravenous")]
