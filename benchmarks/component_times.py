@@ -1,6 +1,6 @@
 """CPU time of each pipeline step per record: the tokenizer, every component, and the table rows.
 
-    python benchmarks/component_times.py RECORDS [RECORDS ...] [--json OUT]
+    python benchmarks/component_times.py RECORDS [RECORDS ...] [--json OUT] [--append TEXT]
 
 Records are read with the package's readers (any supported input). Each record is tokenized, run through
 the components one at a time and turned into table rows, each step timed with ``time.process_time`` (CPU
@@ -17,6 +17,7 @@ import time
 import warnings
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -29,10 +30,14 @@ from extractor.tables.rows import rows_for
 from extractor.workers import frozen_heap
 
 
-def component_times(paths: list[Path]) -> dict[str, float]:
-    """Seconds of CPU time per step, summed over the records of ``paths``; ``records`` holds their count."""
+def component_times(paths: list[Path], append: str = "") -> dict[str, float]:
+    """Seconds of CPU time per step, summed over the records of ``paths``; ``records`` holds their count.
+    ``append`` is added to the end of every record's text (a non-ASCII character takes an ASCII corpus
+    down the paths that other text takes)."""
     nlp = api.load()
     records = [r for r in iter_records(paths) if isinstance(r, Record)]
+    if append:
+        records = [replace(r, text=r.text + append) for r in records]
     times: dict[str, float] = defaultdict(float)
     clock = time.process_time
     with frozen_heap():  # as a run keeps the pipeline out of the garbage collector's walks
@@ -59,9 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+", type=Path)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--append", default="", help='text added to every record, e.g. " é" (see component_times)')
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
-    times = component_times(args.inputs)
+    times = component_times(args.inputs, args.append)
     n = int(times.pop("records"))
     total = sum(times.values())
     for name, seconds in [*times.items(), ("total", total)]:
