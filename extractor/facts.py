@@ -21,6 +21,29 @@ if TYPE_CHECKING:
 #: The span group that holds every fact span of a Doc.
 FACTS_KEY = "facts"
 
+#: Longest sentence a fact row carries as provenance. Real sentences are shorter (99.9% of those with a
+#: fact in 5,698 registry records: under 1,000 characters); a longer one (a table or a page copied as
+#: one line) is cut to this many characters around the fact. Else every fact of a one-line 1 MB record
+#: would repeat the whole megabyte, in two tables.
+MAX_SENTENCE_CHARS = 1000
+ELLIPSIS = "…"
+
+
+def sentence_context(
+    text: str, sentence: tuple[int, int], start: int, end: int, limit: int = MAX_SENTENCE_CHARS
+) -> str:
+    """The sentence ``text[sentence[0]:sentence[1]]`` of the fact at [start, end), stripped; when longer
+    than ``limit``, the ``limit`` characters around the fact, with "…" where it was cut."""
+    first, last = sentence
+    if last - first <= limit:
+        return text[first:last].strip()
+    room = max(limit - (end - start), 0)
+    before = max(first, start - room // 2)
+    after = min(last, end + room - (start - before))
+    before = max(first, min(before, after - limit))  # near the sentence's end: the rest of the room before
+    piece = text[before:after].strip()
+    return (ELLIPSIS if before > first else "") + piece + (ELLIPSIS if after < last else "")
+
 
 @dataclass
 class Fact:
@@ -87,7 +110,7 @@ def facts_from_doc(doc: Doc, spans: Sequence[Span] | None = None) -> list[Fact]:
             continue
         start, end = span.start_char, span.end_char
         i = bisect_right(starts, start) - 1
-        sentence = text[sentences[i][0] : sentences[i][1]].strip() if i >= 0 else ""
+        sentence = sentence_context(text, (sentences[i][0], sentences[i][1]), start, end) if i >= 0 else ""
         u = span._
         out.append(
             Fact(

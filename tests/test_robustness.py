@@ -20,6 +20,7 @@ import pytest
 from synthetic_trials import jsonl_lines, trial, write_jsonl
 
 from extractor.api import load
+from extractor.facts import MAX_SENTENCE_CHARS
 from extractor.run import run_extraction
 
 SECRET = "S3CRET-MARKER-7f1c"
@@ -159,6 +160,22 @@ def test_hostile_inputs_become_error_rows_and_the_run_goes_on(tmp_path, monkeypa
     # No bomb was expanded: the run's peak memory grew by far less than the bombs' expanded sizes.
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
     assert grown_mb < 400, grown_mb
+
+
+def test_a_one_line_record_full_of_facts_gives_output_in_proportion(tmp_path):
+    # No sentence break in 100 KB: every fact's sentence is the whole record. Rows carry a window of it
+    # (before, a 1 MB record like this wrote 50 GB of CSV).
+    line = "patients receive 10 mg intravenous infusion, "
+    text = "Trial of compound-1\n\n" + line * (100_000 // len(line))
+    source = tmp_path / "one_line.jsonl"
+    source.write_text(json.dumps({"id": "NCT00000100", "text": text}) + "\n")
+    summary = run_extraction(load(), [source], tmp_path / "out", fmt="csv")
+    assert (summary.records, summary.errors) == (1, 0)
+    facts = pd.read_csv(tmp_path / "out" / "facts.csv")
+    assert len(facts) > 2000 and facts["sentence"].str.len().max() <= MAX_SENTENCE_CHARS + 2
+    assert all(row.text in row.sentence for row in facts.itertuples())
+    written = sum(path.stat().st_size for path in (tmp_path / "out").iterdir())
+    assert written < 4 * MAX_SENTENCE_CHARS * len(facts), written  # the fact table, doses and routes: about 3
 
 
 def test_a_corrupted_line_in_2000_records_is_one_error_row(tmp_path):
