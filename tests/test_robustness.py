@@ -164,9 +164,10 @@ def test_hostile_inputs_become_error_rows_and_the_run_goes_on(tmp_path, monkeypa
 
 def test_a_one_line_record_full_of_facts_gives_output_in_proportion(tmp_path):
     # No sentence break in 100 KB: every fact's sentence is the whole record. Rows carry a window of it
-    # (before, a 1 MB record like this wrote 50 GB of CSV).
-    line = "patients receive 10 mg intravenous infusion, "
-    text = "Trial of compound-1\n\n" + line * (100_000 // len(line))
+    # (before, a 1 MB record like this wrote 50 GB of CSV), and linking a fact to its intervention looks
+    # at the mentions near it, not at all the sentence's (a 1 MB record took minutes).
+    line = "patients receive 1 million mesenchymal stromal cells (MSC)/kg intravenous infusion, "
+    text = "Trial of mesenchymal stromal cells\n\n" + line * (100_000 // len(line))
     source = tmp_path / "one_line.jsonl"
     source.write_text(json.dumps({"id": "NCT00000100", "text": text}) + "\n")
     summary = run_extraction(load(), [source], tmp_path / "out", fmt="csv")
@@ -174,6 +175,10 @@ def test_a_one_line_record_full_of_facts_gives_output_in_proportion(tmp_path):
     facts = pd.read_csv(tmp_path / "out" / "facts.csv")
     assert len(facts) > 2000 and facts["sentence"].str.len().max() <= MAX_SENTENCE_CHARS + 2
     assert all(row.text in row.sentence for row in facts.itertuples())
+    regimens = pd.read_csv(tmp_path / "out" / "regimens.csv")
+    assert regimens[["intervention", "dose_low", "dose_unit", "route"]].values.tolist() == [
+        ["mesenchymal stromal cells", 1e6, "cells/kg", "intravenous"]
+    ]
     written = sum(path.stat().st_size for path in (tmp_path / "out").iterdir())
     assert written < 4 * MAX_SENTENCE_CHARS * len(facts), written  # the fact table, doses and routes: about 3
 

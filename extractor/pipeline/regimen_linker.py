@@ -2,9 +2,9 @@
 
 Runs last, after INTERVENTION has set the Doc's distinct interventions and arms. A fact belongs to:
 
-* the nearest compatible intervention mention of its own sentence (a cell count to a cell product,
-  never a dose to a comparator outside the comparator's own entries; a route or site said of
-  "X or placebo" to X);
+* the nearest compatible intervention mention of its own sentence, within 5,000 characters (a cell
+  count to a cell product, never a dose to a comparator outside the comparator's own entries; a route
+  or site said of "X or placebo" to X);
 * else the intervention whose ``Intervention:`` entry holds it, or the intervention of the ``Arm:``
   entry that holds it;
 * else the nearest mention in the two sentences before it, or the record's only candidate.
@@ -23,10 +23,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.pipeline.fact_spans import facts_of
+from extractor.pipeline.scope import sentence_scope
 
 LINKED = ("DOSE", "ROUTE", "SITE")
 #: How many sentences before a fact may hold its intervention.
 LOOKBACK_SENTENCES = 2
+#: How far from a fact (in characters) a mention may be to count as nearest. Real sentences are shorter
+#: (at most 2,264 characters in 5,698 registry records), so this changes nothing there; it keeps a one-line
+#: record with thousands of facts and mentions from comparing every fact with every mention.
+MAX_MENTION_DISTANCE = 5000
 
 
 def _is_cell_unit(unit: str | None) -> bool:
@@ -39,8 +44,15 @@ class _Record:
     def __init__(self, doc: Doc) -> None:
         self.groups: dict[str, dict[str, Any]] = {g["name"]: g for g in doc._.interventions or []}
         self.arms: list[dict[str, Any]] = doc._.arms or []
-        self.mentions = sorted(facts_of(doc, "INTERVENTION"), key=lambda s: s.start_char)
-        self.starts = [m.start_char for m in self.mentions]
+        mentions = sorted(facts_of(doc, "INTERVENTION"), key=lambda s: s.start_char)
+        # Plain lists: a span's ``_`` costs an object per access, and a fact is compared with many mentions.
+        self.starts = [m.start_char for m in mentions]
+        self.ends = [m.end_char for m in mentions]
+        self.names: list[str | None] = [m._.intervention for m in mentions]
+        # Sentences as (start_char, end_char), looked up by offset: ``Span.sent`` walks the tokens of the
+        # sentence, for every fact (a one-line record with thousands of facts took minutes).
+        self.sentences = [(row[0], row[1]) for row in sentence_scope(doc)]
+        self.sentence_starts = [start for start, _ in self.sentences]
 
     def group(self, name: str | None) -> dict[str, Any]:
         return self.groups.get(name or "", {})
@@ -52,8 +64,20 @@ class _Record:
     def is_control(self, name: str | None) -> bool:
         return self.group(name).get("role") == "control"
 
-    def mentions_between(self, start: int, end: int) -> list[Span]:
-        return self.mentions[bisect_left(self.starts, start) : bisect_right(self.starts, end - 1)]
+    def mentions_near(self, fact: Span, sentence: int) -> range:
+        """The mentions (indexes into ``starts``, ``ends``, ``names``) of sentence number ``sentence`` that
+        start within ``MAX_MENTION_DISTANCE`` of ``fact``."""
+        start, end = self.sentences[sentence]
+        start, end = max(start, fact.start_char - MAX_MENTION_DISTANCE), min(end, fact.end_char + MAX_MENTION_DISTANCE)
+        return range(bisect_left(self.starts, start), bisect_right(self.starts, end - 1))
+
+    def names_of(self, mentions: range) -> list[str | None]:
+        """The distinct names of ``mentions``, in text order."""
+        return list(dict.fromkeys(self.names[mentions.start : mentions.stop]))
+
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence holding character ``offset``."""
+        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
 
     def arm_at(self, offset: int) -> dict[str, Any] | None:
         return next((a for a in self.arms if a.get("start") is not None and a["start"] <= offset < a["end"]), None)
@@ -84,26 +108,29 @@ def _preferred(fact: Span, names: list[str], rec: _Record, in_control_entry: boo
     return names
 
 
-def _nearest(fact: Span, mentions: list[Span], allowed: list[str]) -> str | None:
+def _nearest(fact: Span, rec: _Record, mentions: range, allowed: list[str]) -> str | None:
+    """The name of the mention nearest to ``fact`` among ``mentions`` whose name is ``allowed`` (the first
+    one on a tie)."""
     best, best_gap = None, None
-    for m in mentions:
-        if m._.intervention not in allowed:
+    first, last = fact.start_char, fact.end_char
+    for k in mentions:
+        name = rec.names[k]
+        if name not in allowed:
             continue
-        gap = max(0, m.start_char - fact.end_char, fact.start_char - m.end_char)
+        gap = max(0, rec.starts[k] - last, first - rec.ends[k])
         if best_gap is None or gap < best_gap:
-            best, best_gap = m._.intervention, gap
+            best, best_gap = name, gap
     return best
 
 
 def link_intervention(fact: Span, rec: _Record) -> str | None:
     """The name of the distinct intervention ``fact`` belongs to, or None."""
-    doc = fact.doc
     arm = rec.arm_at(fact.start_char)
     entry = rec.entry_group_at(fact.start_char)
     in_control_entry = bool((arm and arm.get("role") == "control") or (entry and rec.is_control(entry)))
-    sent = fact.sent
-    here = rec.mentions_between(sent.start_char, sent.end_char)
-    found = _nearest(fact, here, _preferred(fact, [m._.intervention for m in here], rec, in_control_entry))
+    number = rec.sentence_at(fact.start_char)
+    here = rec.mentions_near(fact, number)
+    found = _nearest(fact, rec, here, _preferred(fact, rec.names_of(here), rec, in_control_entry))
     if found and in_control_entry and not rec.is_control(found):
         # "IV infusion of excipient of Prochymal" in the placebo's entry is said of the placebo.
         own = entry if entry and rec.is_control(entry) else None
@@ -119,16 +146,11 @@ def link_intervention(fact: Span, rec: _Record) -> str | None:
         if held:
             return held[0]
     if arm is None and entry is None:
-        start = sent.start
-        for _ in range(LOOKBACK_SENTENCES):
-            if start == 0:
-                break
-            previous = doc[start - 1].sent
-            before = rec.mentions_between(previous.start_char, previous.end_char)
-            found = _nearest(fact, before, _preferred(fact, [m._.intervention for m in before], rec, False))
+        for previous in range(number - 1, max(number - 1 - LOOKBACK_SENTENCES, -1), -1):
+            before = rec.mentions_near(fact, previous)
+            found = _nearest(fact, rec, before, _preferred(fact, rec.names_of(before), rec, False))
             if found:
                 return found
-            start = previous.start
     experimental = _preferred(fact, [n for n in rec.groups if not rec.is_control(n)], rec, False)
     return experimental[0] if len(experimental) == 1 else None
 

@@ -10,6 +10,7 @@ sentences of the gathered facts, in that order.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
 from extractor.normalize.administrations import parse_administrations
-from extractor.pipeline.scope import doc_text
+from extractor.pipeline.scope import doc_text, sentence_scope
 
 TABLE = "regimens"
 _LINKED = ("DOSE", "ROUTE", "SITE")
@@ -66,12 +67,29 @@ def _dose_columns(doses: list[Span]) -> dict[str, Any]:
     }
 
 
+def _fact_sentences(doc: Doc, facts: list[Span]) -> list[str]:
+    """The ``Span.sent.text`` of the facts, in text order, each sentence once, read off the sentence table:
+    ``Span.sent`` walks the sentence's tokens, for every fact (minutes for a one-line record with thousands
+    of facts)."""
+    table = sentence_scope(doc)
+    starts = [row[0] for row in table]
+    text = doc_text(doc)
+    # Each sentence once (many facts may share one long sentence), in text order.
+    numbers = dict.fromkeys(bisect_right(starts, f.start_char) - 1 for f in sorted(facts, key=lambda f: f.start_char))
+    out = []
+    for number in numbers:
+        start, _end, _first, last = table[number][:4]
+        token = doc[last - 1]  # the sentence ends where its last token does, as Span.text does
+        out.append(text[start : token.idx + len(token)])
+    return out
+
+
 def _administrations(doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any], facts: list[Span]) -> dict[str, Any]:
     texts = []
     if arm and arm.get("start") is not None:
         texts.append(doc_text(doc)[arm["start"] : arm["end"]])
     texts += [doc_text(doc)[a:b] for a, b in group.get("entries", [])]
-    texts += unique_values([f.sent.text for f in sorted(facts, key=lambda f: f.start_char)])
+    texts += unique_values(_fact_sentences(doc, facts))
     count = interval = None
     evidence: list[str] = []
     for text in texts:
