@@ -15,6 +15,9 @@ year = 365 days. Decisions (the tests state them as examples):
 * ``every``: the interval of a periodic expression ("every 3 months" -> 90, "monthly" -> 30,
   "twice weekly" -> 3.5); "every 3 months for 2 years" -> every 90, through 730.
 * A visit window ("10 days +/- 24 hours") is not a time point.
+* More than ``MAX_TIME_POINTS`` (100) points in one expression is not a schedule but a table of numbers
+  read as one list: no value. (Real schedules list at most 18; without a bound, every row of the schedule
+  table, one a point, would carry the whole list: a 120,000-number line wrote gigabytes.)
 * Numbers before a unit take it ("2, 4 and 8 weeks"); numbers after a unit label take it ("Day 0, 7,
   14 and 28", "at weeks 4, 12 and 24"); when both meet ("day 1, 4, 7 and 1, 3, 6 months") the label's
   numbers end where the sequence restarts.
@@ -30,8 +33,10 @@ from .caseless import fold
 from .time_anchor import anchor_at, find_anchor
 from .time_lexer import Token, has_hint, lexicon, scan, tokenize
 
-__all__ = ["TimeMatch", "TimeValue", "find_time_expressions", "normalize_time"]
+__all__ = ["MAX_TIME_POINTS", "TimeMatch", "TimeValue", "find_time_expressions", "normalize_time"]
 
+#: Most time points one expression may state (see the module).
+MAX_TIME_POINTS = 100
 _CONTENT = frozenset({"num", "unit", "zero", "periodic"})
 _OPENERS = frozenset({"strong", "weak", "every", "freq", "between", "from"})
 
@@ -263,7 +268,10 @@ def _value(items: list[_Item], anchor: str = "") -> TimeValue:
             (ends if item.mode == "through" and days > 0 else points).append(days)
     through = max(ends) if ends else None
     points += [d for d in ends if d != through]
-    return TimeValue(tuple(sorted(set(points))), every, through, anchor)
+    days = tuple(sorted(set(points)))
+    if len(days) > MAX_TIME_POINTS:
+        return TimeValue()
+    return TimeValue(days, every, through, anchor)
 
 
 def normalize_time(text: str) -> TimeValue:

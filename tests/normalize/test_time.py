@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.normalize.time import TimeValue, find_time_expressions, normalize_time
+from extractor.normalize.time import MAX_TIME_POINTS, TimeValue, find_time_expressions, normalize_time
 
 H = 1 / 24
 
@@ -277,3 +277,12 @@ def test_find_reports_anchor_inside_span() -> None:
 def test_non_strings_give_nothing(junk: object) -> None:
     assert normalize_time(junk) == TimeValue()  # type: ignore[arg-type]
     assert find_time_expressions(junk) == []  # type: ignore[arg-type]
+
+
+def test_a_list_longer_than_any_schedule_is_no_value() -> None:
+    # A table of numbers read as one list: a value would give a row per point, each carrying every point.
+    longest = ", ".join(str(week) for week in range(1, MAX_TIME_POINTS + 1))
+    assert len(normalize_time(f"at {longest} weeks").days) == MAX_TIME_POINTS
+    too_long = ", ".join(str(week) for week in range(1, MAX_TIME_POINTS + 2))
+    assert normalize_time(f"at {too_long} weeks").is_empty
+    assert find_time_expressions(f"Participants are seen at {too_long} weeks.") == []
