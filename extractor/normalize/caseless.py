@@ -49,9 +49,10 @@ class Folded(NamedTuple):
     low: str | None
 
 
-def folded(text: str) -> Folded:
-    """``text`` with its :func:`fold`."""
-    return Folded(text, fold(text))
+def folded(text: str | Folded) -> Folded:
+    """``text`` with its :func:`fold` (a :class:`Folded` is returned as it is: callers that have the fold
+    already pass it on)."""
+    return text if isinstance(text, Folded) else Folded(text, fold(text))
 
 
 @dataclass(frozen=True)

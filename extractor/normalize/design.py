@@ -66,10 +66,6 @@ def _patterns() -> _Patterns:
     )
 
 
-def _folded(text: str | Folded) -> Folded:
-    return text if isinstance(text, Folded) else folded(text)
-
-
 def _earliest(kind: str, text: Folded) -> str | None:
     """The value of the row of ``kind`` that matches earliest in ``text`` (the first such row on a tie)."""
     best: tuple[int, str] | None = None
@@ -97,7 +93,7 @@ def structured_lines(text: str) -> dict[str, str]:
 
 def masking_from_text(text: str | Folded) -> str | None:
     """Masking stated in running text ("double-blind" -> "double", "open-label" -> "none")."""
-    return _earliest("masking", _folded(text))
+    return _earliest("masking", folded(text))
 
 
 def masking_from_line(value: str | None) -> str | None:
@@ -107,7 +103,7 @@ def masking_from_line(value: str | None) -> str | None:
 
 def allocation_from_text(text: str | Folded) -> str | None:
     """Allocation stated in running text ("randomised" -> "randomized", "single-arm" -> "single group")."""
-    return _earliest("allocation", _folded(text))
+    return _earliest("allocation", folded(text))
 
 
 def allocation_from_line(value: str | None) -> str | None:
@@ -118,7 +114,7 @@ def allocation_from_line(value: str | None) -> str | None:
 def allocation_ratio(text: str | Folded) -> str | None:
     """The first allocation ratio with a randomisation word near it: "randomised (1:1)" -> "1:1"."""
     p = _patterns()
-    text, low = _folded(text)
+    text, low = folded(text)
     if not possible(p.ratio_required, low) or not p.ratio_cue.possible(low):
         return None
     for m in p.ratio.finditer(text):
@@ -130,7 +126,7 @@ def allocation_ratio(text: str | Folded) -> str | None:
 
 def control_types_from_text(text: str | Folded) -> list[str]:
     """Comparator kinds the text speaks of, in lexicon order ("placebo-controlled" -> ["placebo"])."""
-    pair = _folded(text)
+    pair = folded(text)
     return [value for value, pattern in _patterns().text_rows["control"] if pattern.search(*pair)]
 
 
@@ -141,7 +137,7 @@ def _phase_number(token: str) -> str:
 def phases_from_text(text: str | Folded) -> list[str]:
     """Phases named in running text, normalized and in order ("Phase I/II" -> ["1/2"])."""
     out: list[str] = []
-    for m in _patterns().phase.finditer(*_folded(text)):
+    for m in _patterns().phase.finditer(*folded(text)):
         a = _phase_number(m.group("a"))
         b = _phase_number(m.group("b")) if m.group("b") else None
         value = f"{a}/{b}" if b and b != a else a

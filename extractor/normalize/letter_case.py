@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["case_partners", "lowers_plainly", "shared_uppercase"]
+__all__ = ["case_partners", "lowers_plainly", "plain_text", "shared_uppercase"]
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

@@ -80,7 +80,7 @@ def find_routes(text: str | Folded, lex: RouteLexicon | None = None) -> list[tup
     """(start, end, route, rule) of every route mention in ``text`` (with its ``caseless.fold``, when the
     caller has it), longest first where they overlap."""
     lex = lex or route_lexicon()
-    text, lowered = text if isinstance(text, Folded) else folded(text)
+    text, lowered = folded(text)
     if lowered is not None and lex.words_lowered is not None:
         words = lex.words_lowered.finditer(lowered)
     else:

@@ -59,7 +59,7 @@ def sample_size_lexicon(directory: Path | None = None) -> SampleSizeLexicon:
 def find_sample_sizes(text: str | Folded, lex: SampleSizeLexicon | None = None) -> list[tuple[int, int, int, str]]:
     """(start, end, n, rule) for the participant counts of one sentence of running text (or of its fold)."""
     lex = lex or sample_size_lexicon()
-    text, low = text if isinstance(text, Folded) else folded(text)
+    text, low = folded(text)
     if not lex.planning.search(text, low):
         return []
     out = []

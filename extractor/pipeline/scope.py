@@ -68,7 +68,7 @@ def _background_search() -> CaselessPattern:
 def find_background_cues(text: str | Folded) -> Iterator[re.Match[str]]:
     """Background cues in ``text`` (with its ``caseless.fold``, when the caller has it), searched on the
     lower-cased copy where that is exact: much faster than a case-insensitive search."""
-    return _background_search().finditer(*(text if isinstance(text, Folded) else folded(text)))
+    return _background_search().finditer(*folded(text))
 
 
 #: user_data key of the per-sentence scope table: [start_char, end_char, start_token, end_token, section, background].
