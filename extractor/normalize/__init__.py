@@ -13,8 +13,10 @@ sentence, so this is where the time goes):
 * :mod:`extractor.normalize.matches`: lexicon entries as one ungrouped alternation, the entry found at
   each match; overlap resolution.
 * :mod:`extractor.normalize.caseless`: :class:`~extractor.normalize.caseless.CaselessPattern`, a
-  case-insensitive pattern searched as a case-sensitive twin on lower-cased ASCII text, with a deferred
+  case-insensitive pattern searched as a case-sensitive twin on lower-cased text, with a deferred
   leading ``\\b`` and optional required-string checks; every component's case-insensitive searches use it.
+* :mod:`extractor.normalize.letter_case`: which characters lower-case as IGNORECASE reads them (ASCII and
+  most others), so which texts the twins may search.
 * :mod:`extractor.normalize.pattern_analysis`: what a pattern's parse tree says: whether its lowered twin
   is exact, whether it reads before its start, how its matches may begin.
 * :mod:`extractor.normalize.pattern_literals`: strings every match of a pattern contains (prefilters).
