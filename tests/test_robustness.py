@@ -208,3 +208,15 @@ def _check_corrupted_line_run(out: Path, total: int, corrupt: int) -> None:
     assert len(errors) == 1 and errors.loc[0, "file"].endswith(f"records.jsonl:{corrupt + 1}")
     assert errors.loc[0, "record_id"] == f"NCT{corrupt:08d}", "the id is recovered from the broken line"
     assert "json" in errors.loc[0, "reason"].lower()
+
+
+def test_a_long_run_of_punctuation_is_processed(tmp_path):
+    # spaCy's tokenizer takes time in the square of a run's length without whitespace: these 200,000
+    # "!" would take over an hour in one piece (40,000 took three minutes); in pieces, about a second.
+    text = "Trial of mesenchymal stromal cells\n\nPatients receive 10 mg intravenously. " + "!" * 200_000 + " End."
+    source = tmp_path / "bang.jsonl"
+    source.write_text(json.dumps({"id": "NCT00000101", "text": text}) + "\n")
+    summary = run_extraction(load(), [source], tmp_path / "out", fmt="csv")
+    assert (summary.records, summary.errors) == (1, 0)
+    facts = pd.read_csv(tmp_path / "out" / "facts.csv")
+    assert {"DOSE", "ROUTE"} <= set(facts["label"])

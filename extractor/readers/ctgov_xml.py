@@ -236,8 +236,9 @@ def xml_to_v2(root: ET.Element) -> dict[str, Any]:
     )
 
 
-def record_from_xml(data: bytes, source: str) -> Record:
-    """The Record of one ``clinical_study`` XML document (raises ReadProblem when it is none)."""
+def record_from_xml(data: bytes, source: str, fallback_id: str = "") -> Record:
+    """The Record of one ``clinical_study`` XML document (raises ReadProblem when it is none); a document
+    without an ``nct_id`` gets ``fallback_id`` (its file name), as JSON and page text do."""
     root = parse_xml(data)
     tag = root.tag.rsplit("}", 1)[-1]
     if tag != "clinical_study":
@@ -245,4 +246,5 @@ def record_from_xml(data: bytes, source: str) -> Record:
     record = record_from_protocol(xml_to_v2(root), source, kind="ctgov-xml")
     if not record.id and not record.text.strip():
         raise ReadProblem("empty record")
+    record.id = record.id or fallback_id
     return record

@@ -41,9 +41,10 @@ def _json_lines_kind(text: str, name: str) -> str | None:
     first, newline, rest = text.partition("\n")
     try:
         value = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):
         # The first line is not a whole object: a pretty-printed document, or a JSONL line longer
-        # than the head; only the extension can tell those apart.
+        # than the head (or nested too deeply to read: the reader reports that line); only the
+        # extension can tell those apart.
         return JSONL if name.endswith((".jsonl", ".ndjson")) else None
     if not isinstance(value, dict):
         return None

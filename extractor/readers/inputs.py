@@ -121,7 +121,7 @@ def _read_stream(
     elif kind in (kinds.CTGOV_XML, kinds.OTHER_XML):
         data = _read_whole(body, "XML document", limits)
         try:
-            yield record_from_xml(data, source)
+            yield record_from_xml(data, source, stem)
         except ReadProblem as problem:
             found = _XML_NCT.search(data[:200_000])
             yield ReadError(source, problem.reason, found.group(1).decode() if found else problem.record_id)

@@ -121,4 +121,7 @@ def iter_jsonl(
             hint = find_trial_id(line[:2000]) or ""
             yield ReadError(where, f"malformed JSON line (column {error.colno}): {error.msg}", hint)
             continue
+        except RecursionError:  # this line only: the lines after it are still read
+            yield ReadError(where, "JSON nested too deeply to read (possible attack)", find_trial_id(line[:2000]) or "")
+            continue
         yield study_record(value, where, f"{stem}:{lineno}")

@@ -232,3 +232,13 @@ def test_directory_of_xml_records_reads_in_sorted_order() -> None:
     results = read_all(FIXTURES)
     xml = [r for r in results if isinstance(r, Record) and r.kind == "ctgov-xml"]
     assert [r.id for r in xml] == ["NCT00023673", "NCT01341288", "NCT02028676"]
+
+
+def test_a_record_without_nct_id_is_named_after_its_file(tmp_path) -> None:
+    # As JSON and page text records are: an empty id would be a blank cell in every table.
+    path = tmp_path / "sponsor-trial-7.xml"
+    path.write_text(
+        "<clinical_study><brief_title>A trial</brief_title><brief_summary><textblock>Ten mg."
+        "</textblock></brief_summary></clinical_study>"
+    )
+    assert only_record(read_all(path)).id == "sponsor-trial-7"

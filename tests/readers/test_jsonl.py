@@ -111,3 +111,20 @@ def test_one_megabyte_line() -> None:
     text = "Patients receive 100 mg orally. " * 33000
     record = only_record(read_bytes(json.dumps({"id": "NCT00000001", "text": text}).encode() + b"\n"))
     assert record.text == text and len(text) > 1_000_000
+
+
+def test_a_line_nested_too_deeply_is_an_error_and_the_next_lines_are_read(tmp_path) -> None:
+    # json.loads raises RecursionError on such a line; it used to end the whole file (first line: already
+    # while telling the file's kind), losing every line after it.
+    deep = '{"id": "NCT00000001", "text": "x", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    good = json.dumps({"id": "NCT00000002", "text": "Two."})
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n".join([deep, good, deep, good.replace("0002", "0004")]) + "\n")
+    summary = [(type(r).__name__, r.source, getattr(r, "id", "") or r.reason) for r in read_all(path)]
+    reason = "JSON nested too deeply to read (possible attack)"
+    assert summary == [
+        ("ReadError", f"{path}:1", reason),
+        ("Record", f"{path}:2", "NCT00000002"),
+        ("ReadError", f"{path}:3", reason),
+        ("Record", f"{path}:4", "NCT00000004"),
+    ]
