@@ -220,3 +220,19 @@ def test_a_long_run_of_punctuation_is_processed(tmp_path):
     assert (summary.records, summary.errors) == (1, 0)
     facts = pd.read_csv(tmp_path / "out" / "facts.csv")
     assert {"DOSE", "ROUTE"} <= set(facts["label"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx"])
+def test_text_no_table_format_can_hold_as_is_does_not_stop_the_run(tmp_path, fmt):
+    # A lone UTF-16 half in an id or title (valid JSON) could not be written as UTF-8, and a control
+    # character could not go into XLSX: either stopped the whole run when its row was written.
+    lines = [
+        '{"id": "NCT0000010\\ud801", "title": "T \\udc00", "text": "Patients receive 10 mg intravenously."}',
+        json.dumps({"id": "NCT00000102", "text": "Patients\x00 receive 20 mg\x1b[0m intravenously.\x0b"}),
+        json.dumps({"id": "NCT00000103", "text": "Patients receive 30 mg intravenously."}),
+    ]
+    source = tmp_path / "odd.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    summary = run_extraction(load(), [source], tmp_path / "out", fmt=fmt)
+    assert (summary.records, summary.errors) == (3, 0)
+    assert summary.facts_per_label["DOSE"] == 3

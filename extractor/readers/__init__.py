@@ -16,6 +16,7 @@ from typing import BinaryIO
 from extractor.readers.detect import HEAD_BYTES, detect_kind
 from extractor.readers.inputs import iter_inputs
 from extractor.readers.limits import DEFAULT_LIMITS, Limits
+from extractor.readers.surrogates import without_surrogates
 from extractor.records import ReadError, Record
 
 __all__ = ["HEAD_BYTES", "DEFAULT_LIMITS", "Limits", "detect_kind", "iter_records"]
@@ -32,6 +33,8 @@ def iter_records(
     ``inputs`` are file paths, directories (walked recursively in sorted order, hidden files skipped)
     or ``-`` for standard input (``stdin`` if given, else ``sys.stdin.buffer``). Nothing raises: a bad
     record, file or archive entry becomes a ReadError and reading goes on with the next one.
-    ``limits`` bounds what one record or archive entry may take (see :class:`Limits`).
+    ``limits`` bounds what one record or archive entry may take (see :class:`Limits`). Lone surrogates
+    (which UTF-8 cannot hold) come out as U+FFFD (see :mod:`~extractor.readers.surrogates`).
     """
-    yield from iter_inputs(inputs, stdin, limits or DEFAULT_LIMITS)
+    for item in iter_inputs(inputs, stdin, limits or DEFAULT_LIMITS):
+        yield without_surrogates(item)

@@ -46,6 +46,22 @@ def _json_safe(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
+#: Characters an XLSX cell cannot hold (openpyxl refuses them: one stopped a whole run), and the most
+#: characters Excel keeps in a cell.
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XLSX_MAX_CELL_CHARS = 32_767
+
+
+def _xlsx_cell(value: Any) -> Any:
+    """An XLSX cell: as for flat formats, with control characters as U+FFFD (one for one, so offsets still
+    fit) and text beyond Excel's limit cut, marked "…"."""
+    value = _json_safe(value)
+    if not isinstance(value, str):
+        return value
+    value = _XLSX_ILLEGAL.sub("\ufffd", value)
+    return value if len(value) <= XLSX_MAX_CELL_CHARS else value[: XLSX_MAX_CELL_CHARS - 1] + "…"
+
+
 def _csv_cell(value: Any) -> Any:
     """A CSV cell: empty for missing, JSON text for lists and dicts (integers stay integers)."""
     if value is None:
@@ -173,7 +189,7 @@ class TableSink:
         """Write what is buffered, finish the file and move it into place."""
         if self.fmt == "xlsx":
             names = table_schema(self.table).names
-            cells = [[_json_safe(row.get(k)) for k in names] for row in self._pending]
+            cells = [[_xlsx_cell(row.get(k)) for k in names] for row in self._pending]
             pd.DataFrame(cells, columns=names, dtype=object).to_excel(self.part, index=False, engine="openpyxl")
             normalize_xlsx(self.part)
         else:
