@@ -11,6 +11,7 @@ import gzip
 import io
 import os
 import re
+import stat
 import sys
 import zipfile
 import zlib
@@ -156,6 +157,19 @@ def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Record | 
         yield from read_stream(handle, source, path.name, seekable=handle.seekable(), limits=limits)
 
 
+def _special_file(path: Path) -> str:
+    """What ``path`` is when it is no regular file or directory ("named pipe", "device", "socket"), else ""."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # a broken link: reading it reports that
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "socket" if stat.S_ISSOCK(mode) else ""
+
+
 def walk(root: Path) -> Iterator[Path | ReadError]:
     """Files below ``root`` in sorted (deterministic) order, hidden files and directories skipped.
 
@@ -168,8 +182,16 @@ def walk(root: Path) -> Iterator[Path | ReadError]:
             yield ReadError(str(error.filename or dirpath), f"cannot list directory: {error.strerror or error}")
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
-            if not filename.startswith("."):
-                yield Path(dirpath) / filename
+            if filename.startswith("."):
+                continue
+            path = Path(dirpath) / filename
+            special = _special_file(path)
+            if special:
+                # Opening a named pipe waits for a writer, and a device may never end: either could hang
+                # the run. Given by name (a shell's <(...) is a pipe), such a file is read.
+                yield ReadError(str(path), f"a {special}, not a regular file: skipped in a folder")
+            else:
+                yield path
     for error in problems:
         yield ReadError(str(error.filename or root), f"cannot list directory: {error.strerror or error}")
 

@@ -25,6 +25,19 @@ _NCT_IN_JSON = re.compile(r'"(?:nctId|NCTId|nct_id|id)"\s*:\s*"(NCT\d{8})"')
 _INCOMPLETE_MARGIN = 16
 
 
+def _integer(digits: str) -> int | float:
+    """A JSON integer; one longer than Python converts (4,300 digits, a guard against slow conversions)
+    becomes a float (inf) instead of an error that would end the file: it is valid JSON."""
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)
+
+
+#: The decoder of every record: ``json.loads`` with long integers read as above.
+RECORD_DECODER = json.JSONDecoder(parse_int=_integer)
+
+
 @dataclass
 class JsonItem:
     """One value found in the document: ``index`` counts records from 1 in document order."""
@@ -43,7 +56,7 @@ class JsonTextBuffer:
         self.pos = 0
         self.eof = False
         self._dropped_lines = 0  # newlines in text already dropped from the buffer (for messages)
-        self._decoder = json.JSONDecoder()
+        self._decoder = RECORD_DECODER
 
     def _read_more(self, at_least: int = 1) -> bool:
         """Append at least ``at_least`` more characters (fewer at EOF); False when nothing came."""

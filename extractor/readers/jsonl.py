@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from extractor.readers.json_stream import RECORD_DECODER
 from extractor.readers.limits import ReadProblem, size_text
 from extractor.readers.page_text import find_trial_id
 from extractor.readers.render import protocol_meta
@@ -116,7 +117,7 @@ def iter_jsonl(
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = RECORD_DECODER.decode(line)
         except json.JSONDecodeError as error:
             hint = find_trial_id(line[:2000]) or ""
             yield ReadError(where, f"malformed JSON line (column {error.colno}): {error.msg}", hint)

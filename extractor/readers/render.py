@@ -29,10 +29,18 @@ def _clean(value: Any) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
-def _phase_text(phases: list[str]) -> str:
+def _listed(value: Any) -> list[Any]:
+    """The items of a list field; a lone value counts as a list of one (hand-made JSON writes
+    ``"phases": "PHASE1"``, which read as a list gave "P/H/A/S/E/1")."""
+    if not value:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _phase_text(phases: list[Any]) -> str:
     names = {"EARLY_PHASE1": "Early Phase 1", "NA": "N/A"}
     out = []
-    for p in phases:
+    for p in map(str, phases):
         if p in names:
             out.append(names[p])
         elif p.upper().startswith("PHASE"):
@@ -47,7 +55,7 @@ def _design_lines(design: dict[str, Any]) -> list[str]:
     if design.get("studyType"):
         lines.append(f"Study Type: {_human(design['studyType'])}")
     if design.get("phases"):
-        lines.append(f"Phase: {_phase_text(design['phases'])}")
+        lines.append(f"Phase: {_phase_text(_listed(design['phases']))}")
     info = design.get("designInfo") or {}
     for key, label in (
         ("allocation", "Allocation"),
@@ -58,7 +66,7 @@ def _design_lines(design: dict[str, Any]) -> list[str]:
             lines.append(f"{label}: {_human(info[key])}")
     masking = info.get("maskingInfo") or {}
     if masking.get("masking"):
-        who = ", ".join(_human(w) for w in masking.get("whoMasked") or [])
+        who = ", ".join(_human(w) for w in _listed(masking.get("whoMasked")))
         lines.append(f"Masking: {_human(masking['masking'])}" + (f" ({who})" if who else ""))
     enrollment = design.get("enrollmentInfo") or {}
     if enrollment.get("count") is not None:
@@ -69,7 +77,7 @@ def _design_lines(design: dict[str, Any]) -> list[str]:
 
 def _outcome_block(heading: str, outcomes: list[dict[str, Any]]) -> list[str]:
     lines = [heading]
-    for i, outcome in enumerate(outcomes, 1):
+    for i, outcome in enumerate(_listed(outcomes), 1):
         measure = _clean(outcome.get("measure"))
         frame = _clean(outcome.get("timeFrame"))
         lines.append(f"{i}. {measure}" + (f" [Time Frame: {frame}]" if frame else ""))
@@ -105,7 +113,7 @@ def render_protocol(protocol: dict[str, Any]) -> tuple[str, str, str]:
         blocks.append(["Study Design", *design])
 
     arms_module = protocol.get("armsInterventionsModule") or {}
-    arms = arms_module.get("armGroups") or []
+    arms = _listed(arms_module.get("armGroups"))
     if arms:
         lines = ["Arms"]
         for arm in arms:
@@ -114,17 +122,17 @@ def render_protocol(protocol: dict[str, Any]) -> tuple[str, str, str]:
             if arm.get("description"):
                 lines.append(_clean(arm["description"]))
             if arm.get("interventionNames"):
-                assigned = "; ".join(_clean(n) for n in arm["interventionNames"])
+                assigned = "; ".join(_clean(n) for n in _listed(arm["interventionNames"]))
                 lines.append("Assigned interventions: " + assigned)
         blocks.append(lines)
-    interventions = arms_module.get("interventions") or []
+    interventions = _listed(arms_module.get("interventions"))
     if interventions:
         lines = ["Interventions"]
         for item in interventions:
             kind = f"{_human(item['type'])}: " if item.get("type") else ""
             lines.append(f"Intervention: {kind}{_clean(item.get('name'))}")
             if item.get("otherNames"):
-                lines.append("Other names: " + "; ".join(_clean(n) for n in item["otherNames"]))
+                lines.append("Other names: " + "; ".join(_clean(n) for n in _listed(item["otherNames"])))
             if item.get("description"):
                 lines.append(_clean(item["description"]))
         blocks.append(lines)
@@ -142,7 +150,7 @@ def render_protocol(protocol: dict[str, Any]) -> tuple[str, str, str]:
     if elig.get("eligibilityCriteria"):
         blocks.append(["Eligibility Criteria", _clean(elig["eligibilityCriteria"])])
 
-    conditions = (protocol.get("conditionsModule") or {}).get("conditions") or []
+    conditions = _listed((protocol.get("conditionsModule") or {}).get("conditions"))
     if conditions:
         blocks.append(["Conditions", "; ".join(_clean(c) for c in conditions)])
 
@@ -172,7 +180,7 @@ def protocol_meta(protocol: dict[str, Any]) -> dict[str, Any]:
     return {
         "enrollment": int(count) if isinstance(count, (int, float, str)) and str(count).isdigit() else None,
         "enrollment_type": enrollment.get("type"),
-        "phases": list(design.get("phases") or []),
+        "phases": [str(p) for p in _listed(design.get("phases"))],
         "study_type": design.get("studyType"),
         "allocation": info.get("allocation"),
         "masking": (info.get("maskingInfo") or {}).get("masking"),
@@ -181,20 +189,20 @@ def protocol_meta(protocol: dict[str, Any]) -> dict[str, Any]:
                 "label": _clean(a.get("label")),
                 "type": a.get("type"),
                 "description": _clean(a.get("description")),
-                "intervention_names": list(a.get("interventionNames") or []),
+                "intervention_names": list(_listed(a.get("interventionNames"))),
             }
-            for a in arms_module.get("armGroups") or []
+            for a in _listed(arms_module.get("armGroups"))
         ],
         "interventions": [
             {
                 "name": _clean(i.get("name")),
                 "type": i.get("type"),
                 "description": _clean(i.get("description")),
-                "other_names": list(i.get("otherNames") or []),
+                "other_names": list(_listed(i.get("otherNames"))),
             }
-            for i in arms_module.get("interventions") or []
+            for i in _listed(arms_module.get("interventions"))
         ],
-        "conditions": list((protocol.get("conditionsModule") or {}).get("conditions") or []),
+        "conditions": list(_listed((protocol.get("conditionsModule") or {}).get("conditions"))),
     }
 
 

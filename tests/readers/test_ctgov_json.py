@@ -334,3 +334,52 @@ def test_truncation_is_reported_not_raised_for_any_prefix() -> None:
             list(iter_json_items(iter([text[:end]]), 10_000))
         except ReadProblem as problem:
             assert problem.reason.startswith(("truncated JSON", "malformed JSON"))
+
+
+def test_a_lone_value_where_a_list_belongs_counts_as_a_list_of_one() -> None:
+    # Hand-made JSON: "phases": "PHASE1" was read letter by letter ("P/H/A/S/E/1").
+    protocol = {
+        "identificationModule": {"nctId": "NCT00000007", "briefTitle": "T"},
+        "designModule": {
+            "phases": "PHASE2",
+            "designInfo": {"maskingInfo": {"masking": "DOUBLE", "whoMasked": "PARTICIPANT"}},
+        },
+        "armsInterventionsModule": {
+            "armGroups": {"label": "MSC", "interventionNames": "Biological: MSC"},
+            "interventions": [{"type": "BIOLOGICAL", "name": "MSC", "otherNames": "Stromal cells"}],
+        },
+        "conditionsModule": {"conditions": "Knee Osteoarthritis"},
+    }
+    record = only_record(read_bytes(json.dumps({"protocolSection": protocol}).encode()))
+    assert record.meta["phases"] == ["PHASE2"] and record.meta["conditions"] == ["Knee Osteoarthritis"]
+    assert record.meta["arms"][0]["intervention_names"] == ["Biological: MSC"]
+    assert record.meta["interventions"][0]["other_names"] == ["Stromal cells"]
+    for line in [
+        "Phase: Phase 2",
+        "(Participant)",
+        "Assigned interventions: Biological: MSC",
+        "Other names: Stromal cells",
+        "Knee Osteoarthritis",
+    ]:
+        assert line in record.text, line
+
+
+@pytest.mark.parametrize("layout", ["jsonl", "array"])
+def test_an_integer_too_long_for_python_is_read_not_an_error(layout) -> None:
+    # Valid JSON that int() refuses (over 4,300 digits): it ended the whole file.
+    studies = [
+        {
+            "protocolSection": {
+                "identificationModule": {"nctId": f"NCT0000000{i}", "briefTitle": "T"},
+                "designModule": {"enrollmentInfo": {"count": 0}},
+            }
+        }
+        for i in (1, 2)
+    ]
+    texts = [
+        json.dumps(s).replace('"count": 0', '"count": ' + "9" * 5000, 1 if i == 0 else 0) for i, s in enumerate(studies)
+    ]
+    data = "\n".join(texts) if layout == "jsonl" else "[" + ",".join(texts) + "]"
+    records = read_bytes(data.encode())
+    assert [r.id for r in records] == ["NCT00000001", "NCT00000002"]
+    assert records[0].meta["enrollment"] is None

@@ -6,6 +6,7 @@ import gzip
 import io
 import os
 import shutil
+import threading
 
 import pytest
 from hypothesis import given, settings
@@ -163,3 +164,27 @@ def test_unlistable_directory_is_an_error_row(tmp_path, monkeypatch) -> None:
     assert [(r.source, r.reason) for r in results if isinstance(r, ReadError)] == [
         (str(locked), "cannot list directory: Permission denied")
     ]
+
+
+def test_pipes_and_devices_in_a_folder_are_skipped_not_waited_on(tmp_path) -> None:
+    # Opening a named pipe waits for a writer: one in a walked folder hung the run for good.
+    os.mkfifo(tmp_path / "a_pipe.jsonl")
+    (tmp_path / "b_zero.json").symlink_to("/dev/zero")
+    shutil.copy(FIXTURES / "NCT03453554.json", tmp_path / "c.json")
+    summary = [(os.path.basename(r.source), getattr(r, "id", "") or r.reason) for r in read_all(tmp_path)]
+    assert summary == [
+        ("a_pipe.jsonl", "a named pipe, not a regular file: skipped in a folder"),
+        ("b_zero.json", "a device, not a regular file: skipped in a folder"),
+        ("c.json", "NCT03453554"),
+    ]
+
+
+def test_a_pipe_given_by_name_is_read(tmp_path) -> None:
+    # A shell's <(zcat file.gz) is a pipe given by name: the user asked for it, so it is read.
+    pipe = tmp_path / "records"
+    os.mkfifo(pipe)
+    line = b'{"id": "NCT00000001", "text": "Ten mg."}\n'
+    writer = threading.Thread(target=pipe.write_bytes, args=(line,))
+    writer.start()
+    assert [r.id for r in read_all(pipe)] == ["NCT00000001"]
+    writer.join()
