@@ -63,10 +63,13 @@ def _xlsx_cell(value: Any) -> Any:
 
 
 def _csv_cell(value: Any) -> Any:
-    """A CSV cell: empty for missing, JSON text for lists and dicts (integers stay integers)."""
+    """A CSV cell: empty for missing, JSON text for lists and dicts (integers stay integers), NUL as
+    U+FFFD: Python 3.10's csv module refuses NUL (one stopped a whole run) and pandas' reader ends a cell
+    at it, so every version writes the same bytes that every reader reads back."""
     if value is None:
         return ""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+    value = _json_safe(value)
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
 
 
 def arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
