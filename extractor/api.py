@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 from spacy.language import Language
 
-from extractor.batch import Processed, process_one, process_records
+from extractor.batch import process_one, process_records
 from extractor.facts import Fact, facts_from_doc
 from extractor.pipeline.assemble import build_nlp
 from extractor.readers import iter_records
@@ -17,7 +17,7 @@ from extractor.readers.render import record_from_protocol
 from extractor.records import ReadError, Record
 from extractor.sections import detect_sections
 from extractor.tables.columns import table_names
-from extractor.tables.rows import document_row, rows_for
+from extractor.tables.rows import document_row, rows_or_error
 from extractor.tables.writers import frame
 
 _NLP: Language | None = None
@@ -71,10 +71,13 @@ def extract_tables(
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in table_names()}
     documents = []
     for item in process_records(nlp or load(), iter_records(inputs), n_process=n_process):
-        for table, table_rows in rows_for(item).items():
+        result = rows_or_error(item)
+        if isinstance(result, ReadError):
+            rows["errors"].append(result.to_dict())
+            continue
+        for table, table_rows in result.items():
             rows[table].extend(table_rows)
-        if isinstance(item, Processed):
-            documents.append(document_row(item.record))
+        documents.append(document_row(item.record))
     tables = {name: frame(name, table_rows) for name, table_rows in rows.items()}
     tables["documents"] = pd.DataFrame(documents, columns=["id", "source", "kind", "title", "text", "sections"])
     return tables

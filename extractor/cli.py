@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -165,6 +166,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _print_error("interrupted; no output was published")
         return 130
+    except Exception as exc:  # a bug, as every foreseen failure is reported where it happens: one line
+        if os.environ.get("PROTOCOL_FACTS_TRACEBACK"):
+            raise
+        first_line = (str(exc).strip().splitlines() or [""])[0]
+        _print_error(
+            f"stopped by an internal error: {type(exc).__name__}: {first_line} "
+            "(please report it; PROTOCOL_FACTS_TRACEBACK=1 shows where it happened)"
+        )
+        return 1
 
 
 if __name__ == "__main__":

@@ -106,9 +106,11 @@ def run_extraction(
                 summary.facts_per_label.update(row["label"] for row in item.rows.get("facts", []))
             if on_item is not None:
                 on_item(item)
+        for sink in [*sinks.values(), documents]:
+            sink.finish()  # every file complete before any is moved into place: a failure publishes none
     except BaseException:
         for sink in [*sinks.values(), *([documents] if documents else [])]:
             sink.abort()
         raise
-    summary.outputs = [sink.commit() for sink in sinks.values()] + [documents.commit()]
+    summary.outputs = [sink.publish() for sink in [*sinks.values(), documents]]
     return summary

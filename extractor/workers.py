@@ -26,7 +26,7 @@ from spacy.language import Language
 
 from extractor.batch import process_records
 from extractor.records import ReadError, Record
-from extractor.tables.rows import rows_for
+from extractor.tables.rows import rows_or_error
 
 #: Rows of one record, by table name.
 TableRows = dict[str, list[dict[str, Any]]]
@@ -46,10 +46,7 @@ RENEW_RECORDS = 10_000
 
 def record_rows(nlp: Language, records: list[Record], batch_size: int = 64) -> list[TableRows | ReadError]:
     """Rows of each record (aligned with ``records``), or the error that processing it gave."""
-    return [
-        item if isinstance(item, ReadError) else rows_for(item)
-        for item in process_records(nlp, records, batch_size=batch_size)
-    ]
+    return [rows_or_error(item) for item in process_records(nlp, records, batch_size=batch_size)]
 
 
 class FreshPipeline:

@@ -237,3 +237,35 @@ def test_text_no_table_format_can_hold_as_is_does_not_stop_the_run(tmp_path, fmt
     summary = run_extraction(load(), [source], tmp_path / "out", fmt=fmt)
     assert (summary.records, summary.errors) == (3, 0)
     assert summary.facts_per_label["DOSE"] == 3
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_numbers_no_table_column_can_hold_do_not_stop_the_run(tmp_path, fmt):
+    # Each of these stopped a whole Parquet run (a Python int beyond 64 bits) or lost its record (a time
+    # of 400 digits is an infinite float): an enrollment of 20 digits on a page or in registry JSON, a
+    # follow-up of 30 digits of weeks, a label that is a number.
+    huge, longer = "9" * 30, "9" * 400
+    v2 = json.loads((Path(__file__).parent / "fixtures" / "readers" / "NCT03453554.json").read_text())
+    v2["protocolSection"]["designModule"] = {
+        "enrollmentInfo": {"count": 10**30, "type": 7},
+        "designInfo": {"allocation": 7, "maskingInfo": {"masking": [1, 2]}},
+    }
+    (tmp_path / "v2.json").write_text(json.dumps(v2))
+    (tmp_path / "page.txt").write_text(
+        f"NCT00000001\nA Trial\n\nEstimated Enrollment: {'9' * 20} participants\n\n"
+        "Patients receive 10 mg intravenously.\n"
+    )
+    texts = [
+        f"Follow-up visits at {longer} weeks and {huge} weeks after infusion.",
+        f"Patients receive 10 mg intravenously every {longer} days for {huge} weeks.",
+        f"Cells are injected intramuscularly at {huge} sites. A total of {huge} patients will be enrolled.",
+        f"Primary outcome: survival [Time Frame: {longer} days]. Secondary: pain [Time Frame: {huge} months]",
+    ]
+    lines = [json.dumps({"id": f"NCT0000010{i}", "text": t}) for i, t in enumerate(texts)]
+    (tmp_path / "texts.jsonl").write_text("\n".join(lines) + "\n")
+    inputs = [tmp_path / "v2.json", tmp_path / "page.txt", tmp_path / "texts.jsonl"]
+    summary = run_extraction(load(), inputs, tmp_path / "out", fmt=fmt)
+    assert (summary.records, summary.errors) == (6, 0)
+    read = pd.read_parquet if fmt == "parquet" else pd.read_csv
+    assert read(tmp_path / "out" / f"trials.{fmt}")["enrollment"].isna().all()
+    assert float(huge) * 7 in set(read(tmp_path / "out" / f"schedule.{fmt}")["day"])

@@ -189,3 +189,63 @@ def test_cli_resume_refuses_a_table_with_other_columns(tmp_path, capsys):
     assert "cannot resume" in capsys.readouterr().err
     assert (out / "trials.csv").read_text() == "something,else\n1,2\n"
     assert not list(out.glob(".*part"))
+
+
+def test_a_failure_building_one_records_rows_is_its_error_row(tmp_path, monkeypatch, nlp):
+    # A value no row builder foresaw raised in the parent and stopped the whole run.
+    from extractor.tables import rows as rows_module
+
+    design_columns = rows_module.design_columns
+
+    def failing_for_one(record, doc, text_size):
+        if record.id == "NCT00000001":
+            raise TypeError("unforeseen value")
+        return design_columns(record, doc, text_size)
+
+    monkeypatch.setattr(rows_module, "design_columns", failing_for_one)
+    source = write_jsonl(tmp_path / "t.jsonl", 3)
+    summary = run_extraction(nlp, [source], tmp_path / "out", fmt="csv")
+    assert (summary.records, summary.errors) == (2, 1)
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert errors[["record_id", "stage"]].values.tolist() == [["NCT00000001", "rows"]]
+    assert errors["reason"].tolist() == ["building rows failed: TypeError: unforeseen value"]
+    assert pd.read_csv(tmp_path / "out" / "trials.csv")["id"].tolist() == ["NCT00000000", "NCT00000002"]
+    documents = (tmp_path / "out" / "documents.jsonl").read_text().splitlines()
+    assert [json.loads(line)["id"] for line in documents] == ["NCT00000000", "NCT00000002"]
+
+
+def test_a_table_that_cannot_be_finished_publishes_no_table(tmp_path, monkeypatch, nlp):
+    # Tables were finished and moved into place one by one: a failure at the last left the others published.
+    finish = writers.TableSink.finish
+
+    def failing_for_sites(sink):
+        if sink.table == "sites":
+            raise OSError("disk full")
+        finish(sink)
+
+    monkeypatch.setattr(writers.TableSink, "finish", failing_for_sites)
+    source = write_jsonl(tmp_path / "t.jsonl", 3)
+    out = tmp_path / "out"
+    with pytest.raises(OSError, match="disk full"):
+        run_extraction(nlp, [source], out, fmt="parquet")
+    assert list(out.iterdir()) == []
+
+
+def test_an_internal_error_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
+    import extractor.run
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("boom\nmore detail")
+
+    monkeypatch.setattr(extractor.run, "run_extraction", failing)
+    monkeypatch.delenv("PROTOCOL_FACTS_TRACEBACK", raising=False)
+    source = write_jsonl(tmp_path / "t.jsonl", 1)
+    assert main(["extract", str(source), "-o", str(tmp_path / "out"), "-q"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "protocol-facts: stopped by an internal error: RuntimeError: boom "
+        "(please report it; PROTOCOL_FACTS_TRACEBACK=1 shows where it happened)"
+    ]
+    monkeypatch.setenv("PROTOCOL_FACTS_TRACEBACK", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["extract", str(source), "-o", str(tmp_path / "out"), "-q"])

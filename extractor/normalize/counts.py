@@ -21,7 +21,9 @@ def parse_count(text: str) -> int | None:
     """The whole number ``text`` spells, or None. Never raises."""
     text = text.strip().lower()
     if _DIGITS.fullmatch(text):
-        return int(text.replace(",", ""))
+        digits = text.replace(",", "")
+        # More digits than any count has: int() refuses over 4,300, and a table column holds 64 bits.
+        return int(digits) if len(digits) <= 18 else None
     words = count_words()
     total, current = 0, 0
     parts = [p for p in re.split(r"[\s-]+", text) if p and p != "and"]

@@ -27,6 +27,7 @@ year = 365 days. Decisions (the tests state them as examples):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .caseless import fold
@@ -261,6 +262,8 @@ def _value(items: list[_Item], anchor: str = "") -> TimeValue:
         if item.unit is None:
             continue
         days = round(item.value * item.unit * item.multiplier / item.divisor, 6)
+        if not math.isfinite(days):  # a number of hundreds of digits is no time, and no JSON holds it
+            continue
         if item.mode == "every":
             if every is None and days > 0:
                 every = days

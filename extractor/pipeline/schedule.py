@@ -55,9 +55,19 @@ def schedule_context(directory: Path | None = None) -> ScheduleContext:
     return compile_parts(ScheduleContext, "schedule_context.tsv", directory)
 
 
+#: Whole days are written as integers up to here (every one of them exact as a float, which is how
+#: tables hold them: Arrow refuses a Python int beyond 64 bits even in a float column).
+_WHOLE_DAYS_MAX = 2**53
+
+
+def _day(value: float) -> float | int:
+    d = float(value)
+    return int(d) if d.is_integer() and abs(d) <= _WHOLE_DAYS_MAX else d
+
+
 def _attrs(value: TimeValue) -> dict[str, object]:
     return {
-        "days": [float(d) if d != int(d) else int(d) for d in value.days],
+        "days": [_day(d) for d in value.days],
         "every": value.every,
         "through": value.through,
         "anchor": value.anchor or None,

@@ -94,13 +94,19 @@ def v2_masking(value: str | None) -> tuple[str | None, list[str]]:
     return level, [w for w in who if w]
 
 
+#: The largest count a table column holds (64-bit integers): a larger one is no enrollment.
+MAX_COUNT = 2**63 - 1
+
+
 def as_count(value: object) -> int | None:
-    """An enrollment count as int ('1206' -> 1206), None when it is no whole number."""
+    """An enrollment count as int ('1206' -> 1206), None when it is no whole number from 0 to
+    :data:`MAX_COUNT` (a larger one stopped a Parquet run when written)."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = str(value or "").strip().replace(",", "")
-    return int(text) if text.isdigit() else None
+    if isinstance(value, float):
+        value = int(value) if value.is_integer() else None
+    elif not isinstance(value, int):
+        text = str(value or "").strip().replace(",", "")
+        # isdecimal, not isdigit: int() refuses digits such as "²" that isdigit accepts.
+        value = int(text) if text.isdecimal() and len(text) <= 19 else None
+    return value if value is not None and 0 <= value <= MAX_COUNT else None

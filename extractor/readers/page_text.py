@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extractor.readers.ctgov_enums import v2_enum, v2_masking, v2_phases
+from extractor.readers.ctgov_enums import as_count, v2_enum, v2_masking, v2_phases
 from extractor.readers.render import protocol_meta
 from extractor.records import Record
 from extractor.sections import detect_sections, heading_section
@@ -107,7 +107,7 @@ def page_facts(text: str) -> tuple[str | None, dict[str, Any]]:
         m = found["enrollment"]
         kind = m.group(1) or m.group(2) or m.group(4)
         design["enrollmentInfo"] = {
-            "count": int(m.group(3).replace(",", "")),
+            "count": as_count(m.group(3)),
             "type": v2_enum(kind, "enrollmentType"),
         }
     info: dict[str, Any] = {}

@@ -7,8 +7,10 @@ alone. Legacy XML and classic-API JSON are first mapped onto the v2 layout and r
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from extractor.readers.ctgov_enums import as_count
 from extractor.records import Record
 from extractor.sections import detect_sections
 
@@ -35,6 +37,21 @@ def _listed(value: Any) -> list[Any]:
     if not value:
         return []
     return value if isinstance(value, list) else [value]
+
+
+def _label(value: Any) -> str | None:
+    """A registry label (enum or name) as text: numbers written out; None for what no label can be
+    (a list, an object, true/false in hand-made JSON), which later stages would have to guess at."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return str(value) if isinstance(value, float) and math.isfinite(value) else None
+
+
+def _labels(value: Any) -> list[str]:
+    """The labels of a list field (see :func:`_listed`), those that are no label left out."""
+    return [label for label in map(_label, _listed(value)) if label is not None]
 
 
 def _phase_text(phases: list[Any]) -> str:
@@ -171,38 +188,37 @@ def render_protocol(protocol: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def protocol_meta(protocol: dict[str, Any]) -> dict[str, Any]:
-    """The structured fields later stages use, JSON-safe."""
+    """The structured fields later stages use, JSON-safe, every label a string or None."""
     design = protocol.get("designModule") or {}
     info = design.get("designInfo") or {}
     enrollment = design.get("enrollmentInfo") or {}
     arms_module = protocol.get("armsInterventionsModule") or {}
-    count = enrollment.get("count")
     return {
-        "enrollment": int(count) if isinstance(count, (int, float, str)) and str(count).isdigit() else None,
-        "enrollment_type": enrollment.get("type"),
-        "phases": [str(p) for p in _listed(design.get("phases"))],
-        "study_type": design.get("studyType"),
-        "allocation": info.get("allocation"),
-        "masking": (info.get("maskingInfo") or {}).get("masking"),
+        "enrollment": as_count(enrollment.get("count")),
+        "enrollment_type": _label(enrollment.get("type")),
+        "phases": _labels(design.get("phases")),
+        "study_type": _label(design.get("studyType")),
+        "allocation": _label(info.get("allocation")),
+        "masking": _label((info.get("maskingInfo") or {}).get("masking")),
         "arms": [
             {
                 "label": _clean(a.get("label")),
-                "type": a.get("type"),
+                "type": _label(a.get("type")),
                 "description": _clean(a.get("description")),
-                "intervention_names": list(_listed(a.get("interventionNames"))),
+                "intervention_names": _labels(a.get("interventionNames")),
             }
             for a in _listed(arms_module.get("armGroups"))
         ],
         "interventions": [
             {
                 "name": _clean(i.get("name")),
-                "type": i.get("type"),
+                "type": _label(i.get("type")),
                 "description": _clean(i.get("description")),
-                "other_names": list(_listed(i.get("otherNames"))),
+                "other_names": _labels(i.get("otherNames")),
             }
             for i in _listed(arms_module.get("interventions"))
         ],
-        "conditions": list(_listed((protocol.get("conditionsModule") or {}).get("conditions"))),
+        "conditions": _labels((protocol.get("conditionsModule") or {}).get("conditions")),
     }
 
 

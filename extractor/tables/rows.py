@@ -102,3 +102,15 @@ def rows_for(item: Processed | ReadError) -> dict[str, list[dict[str, Any]]]:
     rows["distinct_interventions"] = distinct_intervention_rows(item.doc, item.record.id, spans)
     rows["regimens"] = regimen_rows(item.doc, item.record.id, spans)
     return rows
+
+
+def rows_or_error(item: Processed | ReadError) -> dict[str, list[dict[str, Any]]] | ReadError:
+    """:func:`rows_for`, or the error building them gave: a value no stage foresaw (hand-made JSON holds
+    anything) must cost its record, never the run."""
+    if isinstance(item, ReadError):
+        return item
+    try:
+        return rows_for(item)
+    except Exception as exc:  # any failure here is one record's, reported as such
+        reason = f"building rows failed: {type(exc).__name__}: {exc}"
+        return ReadError(item.record.source, reason, item.record.id, "rows")

@@ -190,6 +190,11 @@ class TableSink:
 
     def commit(self) -> Path:
         """Write what is buffered, finish the file and move it into place."""
+        self.finish()
+        return self.publish()
+
+    def finish(self) -> None:
+        """Write what is buffered and close the temporary file, complete but not yet in place."""
         if self.fmt == "xlsx":
             names = table_schema(self.table).names
             cells = [[_xlsx_cell(row.get(k)) for k in names] for row in self._pending]
@@ -201,6 +206,9 @@ class TableSink:
         if self._parquet is not None:
             self._parquet.close()
             self._parquet = None
+
+    def publish(self) -> Path:
+        """Move the finished file into place."""
         os.replace(self.part, self.path)
         return self.path
 
@@ -228,7 +236,13 @@ class JsonlSink:
         self._fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
     def commit(self) -> Path:
+        self.finish()
+        return self.publish()
+
+    def finish(self) -> None:
         self._fh.close()
+
+    def publish(self) -> Path:
         os.replace(self.part, self.path)
         return self.path
 

@@ -286,3 +286,11 @@ def test_a_list_longer_than_any_schedule_is_no_value() -> None:
     too_long = ", ".join(str(week) for week in range(1, MAX_TIME_POINTS + 2))
     assert normalize_time(f"at {too_long} weeks").is_empty
     assert find_time_expressions(f"Participants are seen at {too_long} weeks.") == []
+
+
+def test_a_number_beyond_any_float_is_no_time() -> None:
+    # 400 digits are infinite as a float: the schedule component's int() of it lost the record.
+    huge = "9" * 400
+    assert normalize_time(f"{huge} weeks").is_empty
+    assert normalize_time(f"2 and {huge} weeks").days == (14.0,)
+    assert [m.value.days for m in find_time_expressions(f"Visits at {huge} weeks and 4 weeks.")] == [(28.0,)]

@@ -383,3 +383,62 @@ def test_an_integer_too_long_for_python_is_read_not_an_error(layout) -> None:
     records = read_bytes(data.encode())
     assert [r.id for r in records] == ["NCT00000001", "NCT00000002"]
     assert records[0].meta["enrollment"] is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [7, 1.5, True, None, [1, 2], {"a": 1}, ["RANDOMIZED"], float("nan")],
+    ids=["int", "float", "bool", "null", "list", "object", "list_of_label", "nan"],
+)
+def test_a_value_where_a_label_belongs_is_a_string_or_missing(value) -> None:
+    # "allocation": 7 (valid JSON) reached the trials table's design columns, whose .strip() stopped the run.
+    protocol = {
+        "identificationModule": {"nctId": "NCT00000008", "briefTitle": "T"},
+        "designModule": {
+            "studyType": value,
+            "phases": [value, "PHASE2"],
+            "enrollmentInfo": {"count": 40, "type": value},
+            "designInfo": {"allocation": value, "maskingInfo": {"masking": value}},
+        },
+        "armsInterventionsModule": {
+            "armGroups": [{"label": "A", "type": value, "interventionNames": [value, "Biological: MSC"]}],
+            "interventions": [{"type": value, "name": "MSC", "otherNames": [value]}],
+        },
+        "conditionsModule": {"conditions": [value, "Knee Osteoarthritis"]},
+    }
+    meta = only_record(read_bytes(json.dumps({"protocolSection": protocol}).encode())).meta
+    label = {7: "7", 1.5: "1.5"}.get(value) if isinstance(value, (int, float)) else None  # NaN: none
+    listed = [label] if label is not None else []
+    design = (meta["study_type"], meta["enrollment_type"], meta["allocation"], meta["masking"])
+    assert design == (label, label, label, label)
+    assert (meta["arms"][0]["type"], meta["interventions"][0]["type"]) == (label, label)
+    assert meta["phases"] == [*listed, "PHASE2"]
+    assert meta["arms"][0]["intervention_names"] == [*listed, "Biological: MSC"]
+    assert meta["interventions"][0]["other_names"] == listed
+    assert meta["conditions"] == [*listed, "Knee Osteoarthritis"]
+    assert meta["enrollment"] == 40
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (40, 40),
+        (40.0, 40),
+        ("1,206", 1206),
+        (2**63 - 1, 2**63 - 1),
+        (2**63, None),  # no table column holds it: it stopped a Parquet run
+        (10**30, None),
+        (1e30, None),
+        (-1, None),
+        (40.5, None),
+        ("²", None),  # a digit to str.isdigit that int() refuses
+        (True, None),
+        ([40], None),
+    ],
+)
+def test_enrollment_is_a_count_a_table_can_hold(count, expected) -> None:
+    protocol = {
+        "identificationModule": {"nctId": "NCT00000009", "briefTitle": "T"},
+        "designModule": {"enrollmentInfo": {"count": count}},
+    }
+    assert only_record(read_bytes(json.dumps({"protocolSection": protocol}).encode())).meta["enrollment"] == expected

@@ -97,3 +97,12 @@ def test_page_text_encodings(encoding: str) -> None:
     data = (b"\xfe\xff" if encoding == "utf-16-be" else b"") + text.encode(encoding)
     record = only_record(read_bytes(data))
     assert (record.text, record.id) == (text, "NCT04356755")
+
+
+@pytest.mark.parametrize("digits", [20, 5000])
+def test_an_enrollment_no_table_can_hold_is_missing(digits) -> None:
+    # 20 digits overflowed the Parquet column and stopped the run; 5,000 made int() raise.
+    text = _page(
+        "Brief Summary", "Cells.", "Study Design", f"Estimated Enrollment: {'9' * digits} participants", *SEE_ALSO
+    )
+    assert only_record(read_bytes(text.encode())).meta["enrollment"] is None
