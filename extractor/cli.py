@@ -14,7 +14,9 @@ _LABEL_ORDER = ("INTERVENTION", "DOSE", "ROUTE", "SITE", "ENDPOINT", "SCHEDULE",
 
 
 def _print_error(message: str) -> None:
-    print(f"protocol-facts: {message}", file=sys.stderr)
+    from extractor.run import printable
+
+    print(f"protocol-facts: {printable(message)}", file=sys.stderr)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -23,7 +25,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     from extractor.api import load
     from extractor.records import ReadError
-    from extractor.run import example_inputs, run_extraction
+    from extractor.run import error_message, example_inputs, run_extraction
     from extractor.tables.writers import ResumeError
 
     if args.dask and (args.resume or (args.format or "parquet") != "parquet"):
@@ -39,8 +41,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     def on_item(item: object) -> None:
         bar.update(1)
         if isinstance(item, ReadError):
-            where = f" [{item.record_id}]" if item.record_id else ""
-            bar.write(f"protocol-facts: skipped {item.source}{where}: {item.reason}", file=sys.stderr)
+            bar.write(f"protocol-facts: skipped {error_message(item)}", file=sys.stderr)
 
     fmt = args.format or ("parquet" if args.dask else "csv")
     try:
@@ -161,11 +162,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "n_process", 1) < 1:
         _print_error("--n-process must be at least 1")
         return 2
+    if getattr(args, "batch_size", 1) < 1:
+        _print_error("--batch-size must be at least 1")
+        return 2
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         _print_error("interrupted; no output was published")
         return 130
+    except BrokenPipeError:  # "... | head": the reader went away; what was published stays
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 141  # as a shell reports a command ended by SIGPIPE
     except Exception as exc:  # a bug, as every foreseen failure is reported where it happens: one line
         if os.environ.get("PROTOCOL_FACTS_TRACEBACK"):
             raise

@@ -8,6 +8,7 @@ skipped and the new rows are added after the old ones.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -51,9 +52,19 @@ def iter_processed(
     yield from process_records(nlp, iter_records(inputs), n_process=n_process, batch_size=batch_size)
 
 
+#: Control characters (C0, DEL, C1) in text shown on a terminal: a file name or record id holding a newline
+#: or an escape sequence would split the one-line message or restyle the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped ("\\n", "\\x1b"), for one line on a terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def error_message(item: ReadError) -> str:
-    """One line for a skipped record: where, which record, why."""
-    return f"{item.source}{' [' + item.record_id + ']' if item.record_id else ''}: {item.reason}"
+    """One line for a skipped record: where, which record, why (control characters escaped)."""
+    return printable(f"{item.source}{' [' + item.record_id + ']' if item.record_id else ''}: {item.reason}")
 
 
 def _not_done(
@@ -81,6 +92,8 @@ def run_extraction(
 
     ``on_item`` is called for every record (an :class:`Extracted` with its rows) or error, in input order.
     """
+    if n_process < 1 or batch_size < 1:
+        raise ValueError(f"n_process and batch_size must be at least 1, not {n_process} and {batch_size}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary()

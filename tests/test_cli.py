@@ -34,3 +34,50 @@ def test_unknown_option_is_a_clear_message(capsys):
 def test_formats(tmp_path, fmt):
     assert main(["extract", "-o", str(tmp_path), "--format", fmt, "-q"]) == 0
     assert (tmp_path / f"facts.{fmt}").exists() and (tmp_path / f"doses.{fmt}").exists()
+
+
+@pytest.mark.parametrize("option", [["--batch-size", "0"], ["--batch-size", "-1"], ["--n-process", "0"]])
+def test_a_count_below_one_is_a_clear_message(tmp_path, capsys, option):
+    # --batch-size 0 ended in "generator raised StopIteration" with nothing written.
+    assert main(["extract", "-o", str(tmp_path / "out"), "-q", *option]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"protocol-facts: {option[0]} must be at least 1"
+
+
+def test_an_empty_input_path_is_an_error_row_not_the_current_folder(tmp_path, capsys, monkeypatch):
+    # Path("") is ".": an unset "$DIR" read every file of the current folder as trial records.
+    (tmp_path / "notes.txt").write_text("NCT01234567\nPatients receive 10 mg intravenously.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "", "-o", str(tmp_path / "out"), "-q"]) == 1
+    assert "protocol-facts: skipped '': empty input path" in capsys.readouterr().err
+    assert pd.read_csv(tmp_path / "out" / "errors.csv")["reason"].tolist() == ["empty input path"]
+
+
+def test_control_characters_in_a_message_are_escaped(tmp_path, capsys):
+    # A file name with a newline or an escape sequence split the one-line message or restyled the terminal.
+    source = tmp_path / "bad\n\x1b[31mname.json"
+    source.write_text("{not json")
+    main(["extract", str(source), "-o", str(tmp_path / "out"), "-q"])
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "bad\\n\\x1b[31mname.json" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path):
+    # "protocol-facts extract ... | head -1" ended with an internal-error message after the tables were out.
+    import subprocess
+    import sys
+
+    source = tmp_path / "t.jsonl"
+    source.write_text('{"id": "NCT00000001", "text": "Patients receive 10 mg intravenously."}\n')
+    out = tmp_path / "out"
+    proc = subprocess.Popen(  # the summary is printed once the tables are out, to a pipe closed by then
+        [sys.executable, "-m", "extractor", "extract", str(source), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 141, err
+    assert b"error" not in err.lower()
+    assert (out / "trials.csv").exists()

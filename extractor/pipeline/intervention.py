@@ -36,7 +36,14 @@ from extractor.normalize.intervention_groups import (
     inherit_long_form_attributes,
 )
 from extractor.pipeline.fact_spans import add_fact
-from extractor.pipeline.intervention_arms import arm_groups, entry_arms, record_arms, text_arms
+from extractor.pipeline.intervention_arms import (
+    RangeIndex,
+    arm_groups,
+    arm_holders,
+    entry_arms,
+    record_arms,
+    text_arms,
+)
 from extractor.pipeline.name_search import Scope, find_known_names, fold_text, structure_ranges
 from extractor.pipeline.scope import doc_sections, doc_text
 
@@ -296,18 +303,21 @@ class InterventionRecognizer(LexiconComponent):
             if arm.role == "control" and not any(g.control is None and g.attrs.get("cell_type") for g in in_arm[j])
         }
         roles: dict[int, str] = {}
+        holders = arm_holders(in_arm)
         for g in groups:
-            held_by = [j for j in range(len(arms)) if g in in_arm[j]]
+            held_by = holders.get(id(g), [])
             only_control = bool(held_by) and all(j in pure_control for j in held_by)
             roles[id(g)] = "control" if g.control or only_control else "experimental"
         if arms:
             arm_dicts = record_arms(arms, in_arm, groups, roles)
         else:
             arm_dicts = text_arms(text, scope.sentences, mentions, groups, roles, self.lexicon)
+        arm_ranges = RangeIndex([(a.start, a.end) for a in arms])
+        entry_ranges = RangeIndex([(e.start, e.end) for e in entries])
         for i, (c, m) in enumerate(zip(cands, mentions, strict=True)):
             g = group_of[i]
-            arm_index = next((j for j, a in enumerate(arms) if a.start <= c.start < a.end), None)
-            entry_index = next((k for k, e in enumerate(entries) if e.start <= c.start < e.end), None)
+            arm_index = arm_ranges.first(c.start)
+            entry_index = entry_ranges.first(c.start)
             entry_arm_list = assigned[entry_index] if entry_index is not None else []
             role = roles[id(g)]
             if (arm_index is not None and arm_index in pure_control) or (
@@ -331,17 +341,21 @@ class InterventionRecognizer(LexiconComponent):
                 **m.attrs,
             )
         doc._.arms = arm_dicts
+        arms_naming: dict[str, list[str]] = {}
+        for a in arm_dicts:
+            for name in dict.fromkeys(a["interventions"]):
+                arms_naming.setdefault(name, []).append(a["label"])
+        names = RangeIndex([(e.name_start, e.name_end) for e in entries])
         doc._.interventions = [
             as_dict(
                 g,
                 mentions,
                 role=roles[id(g)],
                 type=_group_type(g, self.entry_lexicon),
-                arms=[a["label"] for a in arm_dicts if g.name in a["interventions"]],
+                arms=list(arms_naming.get(g.name, [])),
                 entries=[
-                    [e.start, e.end]
-                    for e in entries
-                    if any(e.name_start <= mentions[i].start < e.name_end for i in g.members)
+                    [entries[k].start, entries[k].end]
+                    for k in sorted({k for i in g.members for k in names.holding(mentions[i].start)})
                 ],
             )
             for g in groups

@@ -9,20 +9,75 @@ randomisation sentence ("randomised (1:1) to A or placebo"), else one arm per ro
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from extractor.normalize import products
 from extractor.normalize.entries import Arm, InterventionEntry
 from extractor.normalize.intervention_groups import Group, NameMention
 
+# Lookups below go by bisection and by index: a record with thousands of arms and interventions (hand-made
+# or generated) made every arm, entry and group scan all the others, and took minutes.
+
+
+class MentionIndex:
+    """The mentions whose start falls in a range, in mention order."""
+
+    def __init__(self, mentions: list[NameMention]) -> None:
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.starts = [mentions[i].start for i in self.order]
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Indexes of the mentions with ``start <= mention.start < end``, ascending."""
+        lo = bisect_left(self.starts, start)
+        return sorted(self.order[lo : bisect_left(self.starts, end, lo)])
+
+
+class RangeIndex:
+    """Which of some (start, end) ranges hold an offset: by bisection when they are in order and do not
+    overlap (a record's entries always are), else by a scan."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        self.ranges = list(ranges)
+        self.starts = [start for start, _end in self.ranges]
+        pairs = zip(self.ranges, self.ranges[1:], strict=False)  # each range with the next
+        self.ordered = all(a[1] <= b[0] for a, b in pairs) and all(start <= end for start, end in self.ranges)
+
+    def holding(self, offset: int) -> list[int]:
+        """Indexes of the ranges with ``start <= offset < end``, ascending."""
+        if not self.ordered:
+            return [k for k, (start, end) in enumerate(self.ranges) if start <= offset < end]
+        k = bisect_right(self.starts, offset) - 1
+        return [k] if k >= 0 and offset < self.ranges[k][1] else []
+
+    def first(self, offset: int) -> int | None:
+        """The first range holding ``offset``, or None."""
+        held = self.holding(offset)
+        return held[0] if held else None
+
+
+def arm_holders(in_arm: list[list[Group]]) -> dict[int, list[int]]:
+    """For each group (by ``id``), the indexes of the arms that hold it, ascending."""
+    holders: dict[int, list[int]] = {}
+    for j, held in enumerate(in_arm):
+        for g in held:
+            holders.setdefault(id(g), []).append(j)
+    return holders
+
 
 def arm_groups(arms: list[Arm], mentions: list[NameMention], group_of: dict[int, Group]) -> list[list[Group]]:
     """For each arm, the groups mentioned inside its entry, in order of first mention."""
-    out: list[list[Group]] = [[] for _ in arms]
-    for i, m in enumerate(mentions):
-        for j, arm in enumerate(arms):
-            if arm.start <= m.start < arm.end and group_of[i] not in out[j]:
-                out[j].append(group_of[i])
+    index = MentionIndex(mentions)
+    out: list[list[Group]] = []
+    for arm in arms:
+        held: list[Group] = []
+        seen: set[int] = set()
+        for i in index.within(arm.start, arm.end):
+            if id(group_of[i]) not in seen:
+                seen.add(id(group_of[i]))
+                held.append(group_of[i])
+        out.append(held)
     return out
 
 
@@ -44,17 +99,23 @@ def entry_arms(
     An arm labelled with the entry's name(s) first ("CABG" -> arm "CABG"), then arms whose assigned
     interventions name it, then the arms that mention every intervention the entry names.
     """
-    label_keys = [_keys(arm.label, lex) for arm in arms]
-    assigned_keys = [{products.name_key(text[a:b]) for a, b in arm.assigned} for arm in arms]
+    by_label: dict[frozenset[str], list[int]] = {}
+    by_assigned: dict[str, set[int]] = {}
+    for j, arm in enumerate(arms):
+        by_label.setdefault(_keys(arm.label, lex), []).append(j)
+        for a, b in arm.assigned:
+            by_assigned.setdefault(products.name_key(text[a:b]), set()).add(j)
+    holders = {gid: set(js) for gid, js in arm_holders(in_arm).items()}
+    index = MentionIndex(mentions)
     out = []
     for entry in entries:
         keys = _keys(entry.name, lex)
-        found = [j for j, k in enumerate(label_keys) if keys and k == keys]
+        found = list(by_label.get(keys, [])) if keys else []
+        if not found and keys:
+            found = sorted(set.intersection(*[by_assigned.get(k, set()) for k in keys]))
         if not found:
-            found = [j for j, k in enumerate(assigned_keys) if keys and keys <= k]
-        if not found:
-            groups = {id(group_of[i]) for i, m in enumerate(mentions) if entry.name_start <= m.start < entry.name_end}
-            found = [j for j in range(len(arms)) if groups and groups <= {id(g) for g in in_arm[j]}]
+            groups = {id(group_of[i]) for i in index.within(entry.name_start, entry.name_end)}
+            found = sorted(set.intersection(*[holders.get(gid, set()) for gid in groups])) if groups else []
         out.append(found)
     return out
 
@@ -110,12 +171,12 @@ def text_arms(
 ) -> list[dict[str, Any]]:
     """Arms of a text without ``Arm:`` lines: from a randomisation sentence, else one arm per role."""
     group_of = {i: g for g in groups for i in g.members}
+    index = MentionIndex(mentions)
     # A sentence names two arms only where it holds two distinct interventions: the cue is searched there only.
     for start, end, _section in sentences if len(groups) >= 2 else ():
         held: dict[int, tuple[Group, str]] = {}
-        for i, m in enumerate(mentions):
-            if start <= m.start < end:
-                held.setdefault(id(group_of[i]), (group_of[i], m.text))
+        for i in index.within(start, end):
+            held.setdefault(id(group_of[i]), (group_of[i], mentions[i].text))
         if len(held) >= 2 and lex.cues["randomization"].search(text, start, end):
             return [
                 _arm_dict(label, None, roles[id(g)], g.control, None, None, [g], "text") for g, label in held.values()

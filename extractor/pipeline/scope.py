@@ -71,6 +71,18 @@ def find_background_cues(text: str | Folded) -> Iterator[re.Match[str]]:
     return _background_search().finditer(*folded(text))
 
 
+_SENTENCE_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The start offsets of the rows of :func:`sentence_scope`, for bisection, listed once per Doc (a
+    record with thousands of arms asked for them thousands of times)."""
+    starts = _SENTENCE_STARTS.get(doc)
+    if starts is None:
+        starts = _SENTENCE_STARTS[doc] = [row[0] for row in sentence_scope(doc)]
+    return starts
+
+
 #: user_data key of the per-sentence scope table: [start_char, end_char, start_token, end_token, section, background].
 SCOPE_KEY = "protocol_facts.sentence_scope"
 

@@ -216,6 +216,10 @@ def iter_inputs(
             else:
                 yield from read_stream(stream, STDIN_SOURCE, "", seekable=False, limits=limits)
             continue
+        if isinstance(item, str) and not item.strip():
+            # Path("") is ".": an unset "$DIR" would read whatever the current folder holds.
+            yield ReadError(repr(item), "empty input path")
+            continue
         try:
             path = Path(item)
             is_dir = path.is_dir()

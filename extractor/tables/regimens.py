@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
 from extractor.normalize.administrations import parse_administrations
-from extractor.pipeline.scope import doc_text, sentence_scope
+from extractor.pipeline.scope import doc_text, sentence_scope, sentence_starts
 
 TABLE = "regimens"
 _LINKED = ("DOSE", "ROUTE", "SITE")
@@ -72,7 +72,7 @@ def _fact_sentences(doc: Doc, facts: list[Span]) -> list[str]:
     ``Span.sent`` walks the sentence's tokens, for every fact (minutes for a one-line record with thousands
     of facts)."""
     table = sentence_scope(doc)
-    starts = [row[0] for row in table]
+    starts = sentence_starts(doc)
     text = doc_text(doc)
     # Each sentence once (many facts may share one long sentence), in text order.
     numbers = dict.fromkeys(bisect_right(starts, f.start_char) - 1 for f in sorted(facts, key=lambda f: f.start_char))

@@ -143,7 +143,8 @@ class TableSink:
                 for i in range(source.num_row_groups):  # one row group at a time: memory stays bounded
                     self._parquet.write_table(source.read_row_group(i).cast(table_schema(self.table)))
             else:
-                existing = pd.read_excel(self.path, dtype=object)
+                # Only an empty cell is missing: pandas' default reads "NA" (phase N/A), "None", "null" as NaN.
+                existing = pd.read_excel(self.path, dtype=object, keep_default_na=False, na_values=[""])
                 if list(existing.columns) != names:
                     raise ResumeError(f"{self.path} has other columns than this version writes")
                 self._pending = [

@@ -102,3 +102,20 @@ def test_control_characters_and_overlong_cells_are_written_in_every_format(tmp_p
     else:
         assert df["text"].tolist()[0] == "10\x00 mg\x1b[0m\x0b"
         assert df["sentence"].tolist()[1] == long_text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_resume_keeps_text_that_pandas_reads_as_missing(tmp_path, fmt):
+    # Resuming XLSX read "NA" (a trial's phase N/A), "None" and "null" back as empty cells.
+    first = [dict(ROWS[0], text="NA", rule="None", section="null")]
+    sink = TableSink(tmp_path, "facts", fmt)
+    sink.append(first)
+    sink.commit()
+    resumed = TableSink(tmp_path, "facts", fmt, resume=True)
+    resumed.append([ROWS[1]])
+    path = resumed.commit()
+    if fmt in ("csv", "xlsx"):  # as written: pandas' reader would take "NA" for missing itself
+        df = pd.read_csv(path, keep_default_na=False) if fmt == "csv" else pd.read_excel(path, keep_default_na=False)
+    else:
+        df = read(path, fmt)
+    assert df[["text", "rule", "section"]].values.tolist()[0] == ["NA", "None", "null"]
