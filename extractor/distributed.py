@@ -175,7 +175,7 @@ def run_distributed(
     in_flight: deque[tuple[list[Record | ReadError], Any]] = deque()
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     try:
-        for chunk in _partitions(iter_records(inputs), partition_size):
+        for chunk in _partitions(iter_records(inputs, skip_folders=[out]), partition_size):
             records = [to_tuple(r) for r in chunk if isinstance(r, Record)]
             in_flight.append((chunk, client.submit(partition_rows, records, batch_size, pure=False)))
             # A bounded window: the driver never holds more than a few partitions.

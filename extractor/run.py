@@ -97,7 +97,7 @@ def run_extraction(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary()
-    items: Iterable[Record | ReadError] = iter_records(inputs)
+    items: Iterable[Record | ReadError] = iter_records(inputs, skip_folders=[out])  # not our own tables
     if resume:
         items = _not_done(items, done_records(out, fmt), summary)
     sinks: dict[str, TableSink] = {}

@@ -249,3 +249,13 @@ def test_an_internal_error_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys)
     monkeypatch.setenv("PROTOCOL_FACTS_TRACEBACK", "1")
     with pytest.raises(RuntimeError, match="boom"):
         main(["extract", str(source), "-o", str(tmp_path / "out"), "-q"])
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path, nlp):
+    # A second run read the first one's tables as trial records (ids such as "doses").
+    source = tmp_path / "trials"
+    source.mkdir()
+    write_jsonl(source / "t.jsonl", 3)
+    first = run_extraction(nlp, [source], source / "out", fmt="csv")
+    second = run_extraction(nlp, [source], source / "out", fmt="csv")
+    assert (first.records, first.errors) == (second.records, second.errors) == (3, 0)

@@ -27,6 +27,7 @@ def iter_records(
     *,
     stdin: BinaryIO | None = None,
     limits: Limits | None = None,
+    skip_folders: Iterable[str | Path] = (),
 ) -> Iterator[Record | ReadError]:
     """Yield one Record per trial record of ``inputs``, or a ReadError for what cannot be read.
 
@@ -34,7 +35,8 @@ def iter_records(
     or ``-`` for standard input (``stdin`` if given, else ``sys.stdin.buffer``). Nothing raises: a bad
     record, file or archive entry becomes a ReadError and reading goes on with the next one.
     ``limits`` bounds what one record or archive entry may take (see :class:`Limits`). Lone surrogates
-    (which UTF-8 cannot hold) come out as U+FFFD (see :mod:`~extractor.readers.surrogates`).
+    (which UTF-8 cannot hold) come out as U+FFFD (see :mod:`~extractor.readers.surrogates`). Folders in
+    ``skip_folders`` (a run's output folder) are not read when a walk meets them.
     """
-    for item in iter_inputs(inputs, stdin, limits or DEFAULT_LIMITS):
+    for item in iter_inputs(inputs, stdin, limits or DEFAULT_LIMITS, skip_folders):
         yield without_surrogates(item)

@@ -243,6 +243,12 @@ def record_from_xml(data: bytes, source: str, fallback_id: str = "") -> Record:
     tag = root.tag.rsplit("}", 1)[-1]
     if tag != "clinical_study":
         raise ReadProblem(f"XML root element is <{tag}>, not a <clinical_study> trial record")
+    if root.tag.startswith("{"):
+        # A document in a namespace (xmlns="..." on the root): every element is "{uri}name", and the
+        # element lookups by plain name found nothing ("empty record"). Names without the namespace.
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                element.tag = element.tag.rsplit("}", 1)[-1]
     record = record_from_protocol(xml_to_v2(root), source, kind="ctgov-xml")
     if not record.id and not record.text.strip():
         raise ReadProblem("empty record")

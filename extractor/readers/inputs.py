@@ -170,17 +170,45 @@ def _special_file(path: Path) -> str:
     return "socket" if stat.S_ISSOCK(mode) else ""
 
 
-def walk(root: Path) -> Iterator[Path | ReadError]:
+def _folder_key(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the folder ``path`` leads to (through links), or None when it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def walk(root: Path, skip: frozenset[tuple[int, int]] = frozenset()) -> Iterator[Path | ReadError]:
     """Files below ``root`` in sorted (deterministic) order, hidden files and directories skipped.
 
-    A directory that cannot be listed is an error row rather than silently missing records.
+    Linked folders are followed, each folder read once: a second way to one (a link to a folder already
+    read, or a loop) is an error row. Folders in ``skip`` (``_folder_key`` values: the run's own output
+    folder) are passed over, else a second run would read the first one's tables as records. A directory
+    that cannot be listed is an error row rather than silently missing records.
     """
+    root_key = _folder_key(root)
+    if root_key is not None and root_key in skip:
+        yield ReadError(str(root), "the output folder: not read as input")
+        return
+    seen = {root_key} if root_key is not None else set()
     problems: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append, followlinks=True):
         while problems:
             error = problems.pop(0)
             yield ReadError(str(error.filename or dirpath), f"cannot list directory: {error.strerror or error}")
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        kept = []
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            key = _folder_key(Path(dirpath) / name)
+            if key is not None and key in skip:
+                continue
+            if key is not None and key in seen:
+                yield ReadError(str(Path(dirpath) / name), "a folder already read (a link to it, or a loop): skipped")
+                continue
+            if key is not None:
+                seen.add(key)
+            kept.append(name)
+        dirnames[:] = kept
         for filename in sorted(filenames):
             if filename.startswith("."):
                 continue
@@ -203,11 +231,16 @@ def _stdin_stream(stdin: BinaryIO | None) -> BinaryIO | None:
 
 
 def iter_inputs(
-    inputs: Iterable[str | Path] | str | Path, stdin: BinaryIO | None, limits: Limits
+    inputs: Iterable[str | Path] | str | Path,
+    stdin: BinaryIO | None,
+    limits: Limits,
+    skip_folders: Iterable[str | Path] = (),
 ) -> Iterator[Record | ReadError]:
-    """Records of every input in order: files, directories (walked), '-' for standard input."""
+    """Records of every input in order: files, directories (walked, ``skip_folders`` passed over), '-' for
+    standard input."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]  # a lone path, not an iterable of one-character paths
+    skip = frozenset(key for key in (_folder_key(Path(f)) for f in skip_folders) if key is not None)
     for item in inputs:
         if str(item) == "-":
             stream = _stdin_stream(stdin)
@@ -231,7 +264,7 @@ def iter_inputs(
         if not is_dir:
             yield from read_path(path, limits)
             continue
-        for found in walk(path):
+        for found in walk(path, skip):
             if isinstance(found, ReadError):
                 yield found
             else:

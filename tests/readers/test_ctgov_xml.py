@@ -242,3 +242,13 @@ def test_a_record_without_nct_id_is_named_after_its_file(tmp_path) -> None:
         "</textblock></brief_summary></clinical_study>"
     )
     assert only_record(read_all(path)).id == "sponsor-trial-7"
+
+
+def test_a_record_in_a_namespace_reads_as_without() -> None:
+    # <clinical_study xmlns="..."> passed the root check, then every lookup by name failed: "empty record".
+    data = (FIXTURES / "NCT00023673.xml").read_bytes()
+    plain = only_record(read_bytes(data))
+    namespaced = re.sub(rb"<clinical_study\b", b'<clinical_study xmlns="https://example.org/ctgov"', data, count=1)
+    assert namespaced != data
+    record = only_record(read_bytes(namespaced))
+    assert (record.id, record.text, record.meta) == (plain.id, plain.text, plain.meta)

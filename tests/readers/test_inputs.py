@@ -188,3 +188,30 @@ def test_a_pipe_given_by_name_is_read(tmp_path) -> None:
     writer.start()
     assert [r.id for r in read_all(pipe)] == ["NCT00000001"]
     writer.join()
+
+
+def test_linked_folders_are_read_once_and_a_loop_ends(tmp_path) -> None:
+    # os.walk does not follow links: records in a linked folder were silently missing.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(FIXTURES / "NCT03453554.json", elsewhere / "a.json")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "linked").symlink_to(elsewhere)
+    (root / "linked_again").symlink_to(elsewhere)
+    (elsewhere / "loop").symlink_to(root)
+    summary = [(os.path.relpath(r.source, root), getattr(r, "id", "") or r.reason) for r in read_all(root)]
+    assert summary == [  # a folder's sub-folders are sorted out before its files are read
+        ("linked_again", "a folder already read (a link to it, or a loop): skipped"),
+        ("linked/loop", "a folder already read (a link to it, or a loop): skipped"),
+        ("linked/a.json", "NCT03453554"),
+    ]
+
+
+def test_skipped_folders_are_not_read(tmp_path) -> None:
+    shutil.copy(FIXTURES / "NCT03453554.json", tmp_path / "a.json")
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(FIXTURES / "NCT03453554.json", out / "b.json")
+    assert [r.source for r in iter_records(tmp_path, skip_folders=[out])] == [str(tmp_path / "a.json")]
+    assert [r.reason for r in iter_records(out, skip_folders=[out])] == ["the output folder: not read as input"]
