@@ -66,3 +66,14 @@ class ReadError:
 
     def to_dict(self) -> dict[str, str]:
         return {"file": self.source, "record_id": self.record_id, "stage": self.stage, "reason": self.reason}
+
+
+def id_text(value: Any) -> str:
+    """A record id as the registry or a JSON field gives it: a string (stripped) or a whole number as
+    text; "" for anything else (a list, an object, ``true``), which would otherwise become a Python repr
+    such as "['NCT01']" in every row."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return ""

@@ -155,6 +155,24 @@ def test_resume_adds_only_new_records_after_the_old_rows(nlp, tmp_path, fmt):
     assert not list(out.glob(".*"))
 
 
+def test_resume_reads_a_new_file_named_like_a_done_one(nlp, tmp_path):
+    # Records without a trial id are named after their file; a second file of the same name in another
+    # folder is new, not done.
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+    (tmp_path / "in" / "a" / "notes.jsonl").write_text('{"text": "Placebo, intravenous infusion."}\n')
+    out = tmp_path / "out"
+    run_extraction(nlp, [tmp_path / "in"], out, fmt="csv")
+    (tmp_path / "in" / "b" / "notes.jsonl").write_text('{"text": "Saline, intramuscular injection."}\n')
+    resumed = run_extraction(nlp, [tmp_path / "in"], out, fmt="csv", resume=True)
+    assert (resumed.records, resumed.skipped) == (1, 1)
+    routes = read_table(out / "routes.csv")
+    assert sorted(zip(routes["doc_id"], routes["route"], strict=True)) == [
+        (str(tmp_path / "in" / "b" / "notes:1"), "intramuscular"),
+        ("notes:1", "intravenous"),
+    ]
+
+
 def test_resume_with_nothing_new_keeps_the_tables(nlp, corpus, tmp_path):
     run_extraction(nlp, [corpus], tmp_path, fmt="csv")
     before = output_bytes(tmp_path)

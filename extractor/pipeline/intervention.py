@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from extractor.lexicon_files import LexiconComponent
 from extractor.normalize import entries as entry_parsing
 from extractor.normalize import products
-from extractor.normalize.entries import Arm, InterventionEntry
+from extractor.normalize.entries import Arm, InterventionEntry, RangeIndex
 from extractor.normalize.intervention_groups import (
     Group,
     NameMention,
@@ -37,7 +37,6 @@ from extractor.normalize.intervention_groups import (
 )
 from extractor.pipeline.fact_spans import add_fact
 from extractor.pipeline.intervention_arms import (
-    RangeIndex,
     arm_groups,
     arm_holders,
     entry_arms,

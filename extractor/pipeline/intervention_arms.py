@@ -9,8 +9,7 @@ randomisation sentence ("randomised (1:1) to A or placebo"), else one arm per ro
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left
 from typing import Any
 
 from extractor.normalize import products
@@ -32,29 +31,6 @@ class MentionIndex:
         """Indexes of the mentions with ``start <= mention.start < end``, ascending."""
         lo = bisect_left(self.starts, start)
         return sorted(self.order[lo : bisect_left(self.starts, end, lo)])
-
-
-class RangeIndex:
-    """Which of some (start, end) ranges hold an offset: by bisection when they are in order and do not
-    overlap (a record's entries always are), else by a scan."""
-
-    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
-        self.ranges = list(ranges)
-        self.starts = [start for start, _end in self.ranges]
-        pairs = zip(self.ranges, self.ranges[1:], strict=False)  # each range with the next
-        self.ordered = all(a[1] <= b[0] for a, b in pairs) and all(start <= end for start, end in self.ranges)
-
-    def holding(self, offset: int) -> list[int]:
-        """Indexes of the ranges with ``start <= offset < end``, ascending."""
-        if not self.ordered:
-            return [k for k, (start, end) in enumerate(self.ranges) if start <= offset < end]
-        k = bisect_right(self.starts, offset) - 1
-        return [k] if k >= 0 and offset < self.ranges[k][1] else []
-
-    def first(self, offset: int) -> int | None:
-        """The first range holding ``offset``, or None."""
-        held = self.holding(offset)
-        return held[0] if held else None
 
 
 def arm_holders(in_arm: list[list[Group]]) -> dict[int, list[int]]:

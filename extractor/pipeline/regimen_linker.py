@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.normalize.entries import RangeIndex
 from extractor.pipeline.fact_spans import facts_of
 from extractor.pipeline.scope import sentence_scope
 
@@ -53,6 +54,19 @@ class _Record:
         # sentence, for every fact (a one-line record with thousands of facts took minutes).
         self.sentences = [(row[0], row[1]) for row in sentence_scope(doc)]
         self.sentence_starts = [start for start, _ in self.sentences]
+        # Entries and arms by position, arms by what they hold: a record with thousands of arms made every
+        # fact scan every arm and entry (1,000 arms took 35 s, 4,000 ten minutes).
+        self.entry_arms = [a for a in self.arms if a.get("start") is not None]
+        self.arm_ranges = RangeIndex([(a["start"], a["end"]) for a in self.entry_arms])
+        entries = [(a, b, name) for name, g in self.groups.items() for a, b in g.get("entries", [])]
+        self.entry_names = [name for _a, _b, name in entries]
+        self.entry_ranges = RangeIndex([(a, b) for a, b, _name in entries])
+        self.holders: dict[str, list[dict[str, Any]]] = {}
+        for arm in self.arms:
+            for name in dict.fromkeys(arm.get("interventions", [])):
+                self.holders.setdefault(name, []).append(arm)
+        self.experimental = [n for n in self.groups if not self.is_control(n)]
+        self.only_experimental: dict[tuple[str, bool], str | None] = {}
 
     def group(self, name: str | None) -> dict[str, Any]:
         return self.groups.get(name or "", {})
@@ -80,13 +94,27 @@ class _Record:
         return max(bisect_right(self.sentence_starts, offset) - 1, 0)
 
     def arm_at(self, offset: int) -> dict[str, Any] | None:
-        return next((a for a in self.arms if a.get("start") is not None and a["start"] <= offset < a["end"]), None)
+        """The first arm whose entry holds ``offset``."""
+        k = self.arm_ranges.first(offset)
+        return None if k is None else self.entry_arms[k]
 
     def entry_group_at(self, offset: int) -> str | None:
-        for name, g in self.groups.items():
-            if any(a <= offset < b for a, b in g.get("entries", [])):
-                return name
-        return None
+        """The first intervention (in the record's order) one of whose entries holds ``offset``."""
+        held = self.entry_ranges.holding(offset)
+        return self.entry_names[held[0]] if held else None
+
+    def only_experimental_for(self, fact: Span) -> str | None:
+        """The record's only experimental intervention ``fact`` may belong to, else None (the same for every
+        fact of one label and kind of dose: worked out once)."""
+        key = (fact.label_, fact.label_ == "DOSE" and _is_cell_unit(fact._.unit))
+        if key not in self.only_experimental:
+            names = _preferred(fact, self.experimental, self, False)
+            self.only_experimental[key] = names[0] if len(names) == 1 else None
+        return self.only_experimental[key]
+
+    def arms_holding(self, name: str) -> list[dict[str, Any]]:
+        """The arms that hold intervention ``name``, in order."""
+        return self.holders.get(name, [])
 
 
 def _allowed(fact: Span, name: str | None, rec: _Record, in_control_entry: bool) -> bool:
@@ -151,8 +179,7 @@ def link_intervention(fact: Span, rec: _Record) -> str | None:
             found = _nearest(fact, rec, before, _preferred(fact, rec.names_of(before), rec, False))
             if found:
                 return found
-    experimental = _preferred(fact, [n for n in rec.groups if not rec.is_control(n)], rec, False)
-    return experimental[0] if len(experimental) == 1 else None
+    return rec.only_experimental_for(fact)
 
 
 def link_arm(fact: Span, name: str | None, rec: _Record, arm_doses: dict[str, set[tuple]]) -> str | None:
@@ -162,7 +189,7 @@ def link_arm(fact: Span, name: str | None, rec: _Record, arm_doses: dict[str, se
         return arm["label"]
     if not name:
         return None
-    holding = [a for a in rec.arms if name in a.get("interventions", [])]
+    holding = rec.arms_holding(name)
     if len(holding) == 1:
         return holding[0]["label"]
     if fact.label_ == "DOSE" and holding:

@@ -23,6 +23,7 @@ from extractor.readers import detect as kinds
 from extractor.readers.archive import iter_zip
 from extractor.readers.ctgov_json import iter_json, study_record
 from extractor.readers.ctgov_xml import record_from_xml
+from extractor.readers.file_stems import FileStems, file_stem
 from extractor.readers.jsonl import iter_jsonl
 from extractor.readers.limits import DEFAULT_LIMITS, Limits, ReadProblem, Rejoined, read_capped
 from extractor.readers.page_text import record_from_page_text
@@ -32,12 +33,6 @@ from extractor.records import ReadError, Record
 STDIN_SOURCE = "<stdin>"
 _XML_NCT = re.compile(rb"<nct_id>\s*(NCT\d{8})\s*</nct_id>")
 _BUFFER = 1 << 20
-
-
-def _stem(name: str) -> str:
-    """File name without '.gz' and its extension: 'NCT0001.json.gz' -> 'NCT0001'."""
-    base = name[:-3] if name.lower().endswith(".gz") else name
-    return Path(base).stem if base else "stdin"
 
 
 def _failure(error: BaseException) -> str:
@@ -78,13 +73,15 @@ def read_stream(
     seekable: bool,
     depth: int = 0,
     limits: Limits = DEFAULT_LIMITS,
+    stems: FileStems | None = None,
 ) -> Iterator[Record | ReadError]:
-    """Records of one binary stream positioned at its start (``name`` only breaks detection ties)."""
-    return _guarded(_read_stream(stream, source, name, seekable, depth, limits), source)
+    """Records of one binary stream positioned at its start (``name`` breaks detection ties and names
+    records without a trial id; ``stems`` keeps those names unique across the files of a run)."""
+    return _guarded(_read_stream(stream, source, name, seekable, depth, limits, stems), source)
 
 
 def _read_stream(
-    stream: BinaryIO, source: str, name: str, seekable: bool, depth: int, limits: Limits
+    stream: BinaryIO, source: str, name: str, seekable: bool, depth: int, limits: Limits, stems: FileStems | None
 ) -> Iterator[Record | ReadError]:
     head = stream.read(kinds.HEAD_BYTES) or b""
     kind = kinds.detect_kind(head, name)
@@ -93,7 +90,10 @@ def _read_stream(
         body: BinaryIO = stream
     else:
         body = io.BufferedReader(Rejoined(head, stream), _BUFFER)  # type: ignore[arg-type]
-    stem = _stem(name)
+
+    # Asked only where records are made: an archive itself names no record.
+    def stem() -> str:
+        return stems.stem(source, name) if stems is not None else file_stem(name)
 
     if kind == kinds.EMPTY:
         yield ReadError(source, "empty file")
@@ -106,7 +106,7 @@ def _read_stream(
     elif kind == kinds.GZIP:
         inner = name[:-3] if name.lower().endswith(".gz") else name
         unzipped = gzip.GzipFile(fileobj=body, mode="rb")
-        yield from _read_stream(unzipped, source, inner, False, depth + 1, limits)  # type: ignore[arg-type]
+        yield from _read_stream(unzipped, source, inner, False, depth + 1, limits, stems)  # type: ignore[arg-type]
     elif kind == kinds.ZIP:
         if seekable:
             archive = zipfile.ZipFile(body)
@@ -116,30 +116,34 @@ def _read_stream(
         with archive:
 
             def read_entry(entry: BinaryIO, entry_source: str, entry_name: str) -> Iterator[Record | ReadError]:
-                return read_stream(entry, entry_source, entry_name, seekable=False, depth=depth + 1, limits=limits)
+                return read_stream(
+                    entry, entry_source, entry_name, seekable=False, depth=depth + 1, limits=limits, stems=stems
+                )
 
             yield from iter_zip(archive, source, read_entry, limits)
     elif kind in (kinds.CTGOV_XML, kinds.OTHER_XML):
         data = _read_whole(body, "XML document", limits)
         try:
-            yield record_from_xml(data, source, stem)
+            yield record_from_xml(data, source, stem())
         except ReadProblem as problem:
             found = _XML_NCT.search(data[:200_000])
             yield ReadError(source, problem.reason, found.group(1).decode() if found else problem.record_id)
     elif kind in (kinds.CTGOV_V2, kinds.CTGOV_CLASSIC, kinds.JSON):
-        yield from iter_json(iter_text(body), source, stem, limits.max_record_bytes)
+        yield from iter_json(iter_text(body), source, stem(), limits.max_record_bytes)
     elif kind == kinds.JSONL:
         chunks = normalize_newlines(iter_text(body))
-        yield from iter_jsonl(chunks, source, stem, limits.max_record_bytes, study_record)
+        yield from iter_jsonl(chunks, source, stem(), limits.max_record_bytes, study_record)
     else:
         text = "".join(normalize_newlines([decode_bytes(_read_whole(body, "text file", limits))]))
         if not text.strip():
             yield ReadError(source, "empty file")
         else:
-            yield record_from_page_text(text, source, stem)
+            yield record_from_page_text(text, source, stem())
 
 
-def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Record | ReadError]:
+def read_path(
+    path: Path, limits: Limits = DEFAULT_LIMITS, stems: FileStems | None = None
+) -> Iterator[Record | ReadError]:
     """Records of one file; a file that cannot be opened is one error row."""
     source = str(path)
     try:
@@ -154,7 +158,7 @@ def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Record | 
         yield ReadError(source, f"cannot open: {error.strerror or error}")
         return
     with handle:
-        yield from read_stream(handle, source, path.name, seekable=handle.seekable(), limits=limits)
+        yield from read_stream(handle, source, path.name, seekable=handle.seekable(), limits=limits, stems=stems)
 
 
 def _special_file(path: Path) -> str:
@@ -241,13 +245,14 @@ def iter_inputs(
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]  # a lone path, not an iterable of one-character paths
     skip = frozenset(key for key in (_folder_key(Path(f)) for f in skip_folders) if key is not None)
+    stems = FileStems()
     for item in inputs:
         if str(item) == "-":
             stream = _stdin_stream(stdin)
             if stream is None:
                 yield ReadError(STDIN_SOURCE, "no standard input to read")
             else:
-                yield from read_stream(stream, STDIN_SOURCE, "", seekable=False, limits=limits)
+                yield from read_stream(stream, STDIN_SOURCE, "", seekable=False, limits=limits, stems=stems)
             continue
         if isinstance(item, str) and not item.strip():
             # Path("") is ".": an unset "$DIR" would read whatever the current folder holds.
@@ -262,10 +267,10 @@ def iter_inputs(
         except OSError:
             is_dir = False
         if not is_dir:
-            yield from read_path(path, limits)
+            yield from read_path(path, limits, stems)
             continue
         for found in walk(path, skip):
             if isinstance(found, ReadError):
                 yield found
             else:
-                yield from read_path(found, limits)
+                yield from read_path(found, limits, stems)

@@ -15,7 +15,7 @@ from extractor.readers.json_stream import RECORD_DECODER
 from extractor.readers.limits import ReadProblem, size_text
 from extractor.readers.page_text import find_trial_id
 from extractor.readers.render import protocol_meta
-from extractor.records import ReadError, Record
+from extractor.records import ReadError, Record, id_text
 from extractor.sections import detect_sections
 
 #: Keys that may hold a document's text or id, in order of preference.
@@ -57,8 +57,7 @@ def record_from_text_doc(doc: dict[str, Any], source: str, fallback_id: str) -> 
     summary = doc.get("brief_summary") if isinstance(doc.get("brief_summary"), str) else ""
     if summary.strip() and summary.strip() not in text:
         text = _compose(title.strip(), summary, text)
-    raw_id = _first(doc, _ID_KEYS)
-    record_id = str(raw_id).strip() if raw_id is not None else ""
+    record_id = next((found for found in (id_text(doc.get(key)) for key in _ID_KEYS) if found), "")
     if not text.strip():
         raise ReadProblem("empty record" if not record_id else "record has no text", record_id)
     if not title:

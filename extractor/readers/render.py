@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from extractor.readers.ctgov_enums import as_count
-from extractor.records import Record
+from extractor.records import Record, id_text
 from extractor.sections import detect_sections
 
 
@@ -106,7 +106,7 @@ def _outcome_block(heading: str, outcomes: list[dict[str, Any]]) -> list[str]:
 def render_protocol(protocol: dict[str, Any]) -> tuple[str, str, str]:
     """(id, title, text) of one v2 ``protocolSection``."""
     ident = protocol.get("identificationModule") or {}
-    nct_id = _clean(ident.get("nctId"))
+    nct_id = _clean(id_text(ident.get("nctId")))
     title = _clean(ident.get("briefTitle") or ident.get("officialTitle"))
     blocks: list[list[str]] = []
 

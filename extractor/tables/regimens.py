@@ -42,15 +42,31 @@ def unique_values(values: list[Any]) -> list[Any]:
     return list(dict.fromkeys(v for v in values if v not in (None, "")))
 
 
-def _facts_for(linked: list[Span], name: str, arm: str | None) -> list[Span]:
-    """The facts of one arm x intervention: its own, else (per label) the intervention's arm-free facts."""
-    own = [f for f in linked if f._.intervention == name and arm is not None and f._.arm == arm]
-    shared = [f for f in linked if f._.intervention == name and (f._.arm is None or arm is None)]
-    out = []
-    for label in _LINKED:
-        mine = [f for f in own if f.label_ == label]
-        out += mine or [f for f in shared if f.label_ == label]
-    return out
+class _LinkedFacts:
+    """The DOSE, ROUTE and SITE facts linked to an intervention, by intervention and arm (looked up per arm
+    x intervention: scanning every fact for every pair took minutes for a record with thousands of arms)."""
+
+    def __init__(self, linked: list[Span]) -> None:
+        self.by_arm: dict[tuple[str, str], list[Span]] = {}
+        self.arm_free: dict[str, list[Span]] = {}
+        self.every: dict[str, list[Span]] = {}
+        for fact in linked:
+            name, arm = fact._.intervention, fact._.arm
+            self.every.setdefault(name, []).append(fact)
+            if arm is None:
+                self.arm_free.setdefault(name, []).append(fact)
+            else:
+                self.by_arm.setdefault((name, arm), []).append(fact)
+
+    def of(self, name: str, arm: str | None) -> list[Span]:
+        """The facts of one arm x intervention: its own, else (per label) the intervention's arm-free facts."""
+        own = self.by_arm.get((name, arm), []) if arm is not None else []
+        shared = self.arm_free.get(name, []) if arm is not None else self.every.get(name, [])
+        out = []
+        for label in _LINKED:
+            mine = [f for f in own if f.label_ == label]
+            out += mine or [f for f in shared if f.label_ == label]
+        return out
 
 
 def _dose_columns(doses: list[Span]) -> dict[str, Any]:
@@ -119,14 +135,14 @@ def regimen_rows(doc: Doc, doc_id: str | None = None, fact_spans: Sequence[Span]
     groups = {g["name"]: g for g in doc._.interventions or []}
     arms = doc._.arms or []
     spans = doc.spans.get(FACTS_KEY, []) if fact_spans is None else fact_spans
-    linked = [s for s in spans if s.label_ in _LINKED and s._.intervention]
+    linked = _LinkedFacts([s for s in spans if s.label_ in _LINKED and s._.intervention])
     pairs: list[tuple[dict[str, Any] | None, str]] = [(a, n) for a in arms for n in a.get("interventions", [])]
     if not arms:
         pairs = [(None, n) for n in groups]
     rows = []
     for arm, name in pairs:
         group = groups.get(name, {"name": name})
-        facts = _facts_for(linked, name, arm["label"] if arm else None)
+        facts = linked.of(name, arm["label"] if arm else None)
         sites = [f for f in facts if f.label_ == "SITE"]
         n_sites = [f._.n_sites for f in sites if f._.n_sites is not None]
         rows.append(

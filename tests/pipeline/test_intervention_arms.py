@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from extractor.normalize.intervention_groups import NameMention
-from extractor.pipeline.intervention_arms import MentionIndex, RangeIndex, arm_holders
+from extractor.pipeline.intervention_arms import MentionIndex, arm_holders
 
 from .fixture_records import run
 
@@ -19,25 +17,6 @@ def test_mentions_within_a_range_in_mention_order() -> None:
     assert index.within(5, 41) == [0, 1, 2, 3]  # start <= mention start < end
     assert index.within(6, 40) == [2]
     assert index.within(61, 100) == []
-
-
-@pytest.mark.parametrize(
-    ("ranges", "offset", "holding"),
-    [
-        ([(0, 10), (10, 20), (25, 30)], 10, [1]),
-        ([(0, 10), (10, 20), (25, 30)], 22, []),
-        ([(0, 10), (10, 20), (25, 30)], 30, []),
-        ([(0, 10), (10, 20), (25, 30)], -1, []),
-        ([(5, 5), (5, 9)], 5, [1]),  # an empty range holds nothing
-        ([(0, 20), (5, 9)], 6, [0, 1]),  # overlapping: scanned, every range that holds it
-        ([(10, 20), (0, 5)], 3, [1]),  # out of order: scanned
-        ([], 3, []),
-    ],
-)
-def test_ranges_holding_an_offset(ranges, offset, holding) -> None:
-    index = RangeIndex(ranges)
-    assert index.holding(offset) == holding
-    assert index.first(offset) == (holding[0] if holding else None)
 
 
 def test_arm_holders_lists_arms_in_order() -> None:

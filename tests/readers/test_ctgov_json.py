@@ -301,6 +301,15 @@ def test_study_without_nct_id_gets_the_file_stem(tmp_path) -> None:
     assert only_record(read_all(path)).id == "my-study"
 
 
+@pytest.mark.parametrize("nct_id", [["NCT00000001"], {"id": "NCT00000001"}, True, None, "  "])
+def test_an_nct_id_that_is_no_string_is_missing_not_a_python_repr(tmp_path, nct_id) -> None:
+    path = tmp_path / "my-study.json"
+    ident = {"nctId": nct_id, "briefTitle": "Cells for knee pain"}
+    path.write_text(json.dumps({"protocolSection": {"identificationModule": ident}}))
+    record = only_record(read_all(path))
+    assert (record.id, "NCT number" in record.text) == ("my-study", False)
+
+
 def test_array_of_text_documents() -> None:
     data = json.dumps([{"id": "NCT00000001", "text": "Some trial text."}]).encode()
     record = only_record(read_bytes(data))

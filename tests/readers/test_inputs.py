@@ -215,3 +215,18 @@ def test_skipped_folders_are_not_read(tmp_path) -> None:
     shutil.copy(FIXTURES / "NCT03453554.json", out / "b.json")
     assert [r.source for r in iter_records(tmp_path, skip_folders=[out])] == [str(tmp_path / "a.json")]
     assert [r.reason for r in iter_records(out, skip_folders=[out])] == ["the output folder: not read as input"]
+
+
+def test_records_without_an_id_in_same_named_files_get_ids_of_their_own(tmp_path) -> None:
+    # Page text with no NCT number is named after its file: two "notes.txt" must not share one id
+    # (a resumed run would take the second for done).
+    for folder, title in (("a", "Stem cells for knee pain"), ("b", "Stem cells for heart failure")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "notes.txt").write_text(f"{title}\n\nBrief Summary\nA study without a number.\n")
+    (tmp_path / "b" / "rows.jsonl").write_text('{"text": "one"}\n{"text": "two"}\n')
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "rows.jsonl").write_text('{"text": "three"}\n')
+    ids = [r.id for r in read_all(tmp_path)]
+    b, c = str(tmp_path / "b"), str(tmp_path / "c")
+    assert ids == ["notes", f"{b}/notes", "rows:1", "rows:2", f"{c}/rows:1"]
+    assert ids == [r.id for r in read_all(tmp_path)], "the same inputs give the same ids"

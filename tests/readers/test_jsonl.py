@@ -79,6 +79,18 @@ def test_document_without_id_takes_nct_from_text_or_line() -> None:
     assert [r.id for r in read_bytes(data)] == ["NCT01234567", "stdin:2"]
 
 
+def test_an_id_is_a_string_or_a_whole_number_else_the_next_id_key_or_the_line() -> None:
+    lines = [
+        {"id": 17, "text": "a"},
+        {"id": ["NCT01234567"], "nct_id": "NCT07654321", "text": "b"},
+        {"id": {"value": "x"}, "text": "c"},
+        {"id": True, "text": "Trial NCT01234567."},
+        {"id": 1.5, "doc_id": " d-4 ", "text": "e"},
+    ]
+    data = "".join(json.dumps(line) + "\n" for line in lines).encode()
+    assert [r.id for r in read_bytes(data)] == ["17", "NCT07654321", "stdin:3", "NCT01234567", "d-4"]
+
+
 def test_overlong_line_is_refused_and_the_next_line_read() -> None:
     from extractor.readers import Limits
 
