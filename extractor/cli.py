@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from extractor import __version__
+from extractor.graceful_stop import GracefulStop
+
+if TYPE_CHECKING:
+    from extractor.run import RunSummary
 
 _LABEL_ORDER = ("INTERVENTION", "DOSE", "ROUTE", "SITE", "ENDPOINT", "SCHEDULE", "SAMPLE_SIZE")
 
@@ -19,17 +24,54 @@ def _print_error(message: str) -> None:
     print(f"protocol-facts: {printable(message)}", file=sys.stderr)
 
 
+def _run(
+    args: argparse.Namespace,
+    inputs: list[str],
+    nlp: Any,
+    fmt: str,
+    on_item: Callable[[Any], None],
+    stopping: GracefulStop,
+) -> RunSummary:
+    """The run ``args`` ask for: on Dask or on this machine."""
+    if args.dask:
+        from extractor.distributed import run_distributed
+
+        return run_distributed(
+            inputs,
+            args.output,
+            scheduler=args.dask,
+            n_workers=args.n_process,
+            batch_size=args.batch_size,
+            on_item=on_item,
+            resume=args.resume,
+            stop=stopping.requested,
+        )
+    from extractor.run import run_extraction
+
+    return run_extraction(
+        nlp,
+        inputs,
+        args.output,
+        fmt=fmt,
+        n_process=args.n_process,
+        batch_size=args.batch_size,
+        on_item=on_item,
+        resume=args.resume,
+        stop=stopping.requested,
+    )
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Run the extraction and print a short summary; non-zero only when nothing could be read."""
     from tqdm import tqdm
 
     from extractor.api import load
     from extractor.records import ReadError
-    from extractor.run import error_message, example_inputs, run_extraction
+    from extractor.run import error_message, example_inputs
     from extractor.tables.writers import ResumeError
 
-    if args.dask and (args.resume or (args.format or "parquet") != "parquet"):
-        _print_error("--dask writes partitioned Parquet and does not resume; drop --resume and --format")
+    if args.dask and (args.format or "parquet") != "parquet":
+        _print_error("--dask writes partitioned Parquet; drop --format")
         return 2
 
     inputs = args.inputs or [str(p) for p in example_inputs()]
@@ -44,29 +86,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
             bar.write(f"protocol-facts: skipped {error_message(item)}", file=sys.stderr)
 
     fmt = args.format or ("parquet" if args.dask else "csv")
+    stopping = GracefulStop(
+        "protocol-facts: stopping after the records in progress; the tables will hold every record done so far "
+        "(--resume goes on from there). Ctrl-C again stops at once and writes nothing."
+    )
     try:
-        if args.dask:
-            from extractor.distributed import run_distributed
-
-            summary = run_distributed(
-                inputs,
-                args.output,
-                scheduler=args.dask,
-                n_workers=args.n_process,
-                batch_size=args.batch_size,
-                on_item=on_item,
-            )
-        else:
-            summary = run_extraction(
-                nlp,
-                inputs,
-                args.output,
-                fmt=fmt,
-                n_process=args.n_process,
-                batch_size=args.batch_size,
-                on_item=on_item,
-                resume=args.resume,
-            )
+        with stopping:
+            summary = _run(args, inputs, nlp, fmt, on_item, stopping)
     except ResumeError as exc:
         bar.close()
         _print_error(f"cannot resume: {exc}")
@@ -89,6 +115,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     print(f"Records: {summary.records}   errors: {summary.errors}   facts: {n_facts}{skipped}")
     print(f"Facts per label: {facts}")
     print(f"Tables written to {Path(args.output).resolve()}")
+    if summary.interrupted:
+        _print_error(
+            f"stopped by {stopping.signal.name if stopping.signal else 'request'} before the end of the inputs: "
+            "run the same command with --resume to go on"
+        )
+        return stopping.exit_code
     return 1 if summary.records == 0 else 0
 
 
@@ -131,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--resume",
         action="store_true",
-        help="skip records whose ids are already in the output folder's tables; add the new rows after theirs",
+        help="skip records whose ids are already in the output folder's tables (with --dask: its parts); add "
+        "the new rows after theirs. Goes on after a run stopped by Ctrl-C or SIGTERM",
     )
     extract.add_argument(
         "--dask",

@@ -20,12 +20,15 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
+
 from extractor.readers import iter_records
 from extractor.records import ReadError, Record, Section
-from extractor.run import RunSummary, error_message
-from extractor.tables.columns import table_names
+from extractor.run import RunSummary, error_message, skip_done
+from extractor.tables.columns import table_names, table_schema
+from extractor.tables.existing import done_parts
 from extractor.tables.rows import document_row
-from extractor.tables.writers import arrow_table, parquet_writer
+from extractor.tables.writers import ResumeError, arrow_table, parquet_writer
 from extractor.workers import Extracted, TableRows, merge_rows, record_rows
 
 #: Items (records and read errors) per Dask task and per output part file.
@@ -81,17 +84,60 @@ def _partitions(items: Iterable[Record | ReadError], size: int) -> Iterator[list
         yield chunk
 
 
-class PartitionedOutput:
-    """Part files per table in a hidden staging folder, moved into ``out_dir`` when the run completes."""
+def _suffix(table: str) -> str:
+    return ".jsonl" if table == "documents" else ".parquet"
 
-    def __init__(self, out_dir: Path) -> None:
+
+def _part_numbers(folder: Path, suffix: str) -> set[int]:
+    """The numbers of the ``part-NNNNN<suffix>`` files in ``folder``."""
+    if not folder.is_dir():
+        return set()
+    names = (p.name[len("part-") : -len(suffix)] for p in folder.glob(f"part-*{suffix}"))
+    return {int(n) for n in names if n.isdigit()}
+
+
+def settle_parts(out_dir: Path, tables: list[str]) -> int:
+    """Check a partitioned output before a resumed run and return the next free part number.
+
+    Parts above the last one found in every table folder are what a stopped commit left (it adds a part to
+    one folder after another): they are removed and their records done again. Anything else that would mix
+    tables (a folder missing while others hold parts, a part missing in between, other columns than this
+    version writes) is a :class:`ResumeError`: nothing is removed then.
+    """
+    numbers = {name: _part_numbers(out_dir / name, _suffix(name)) for name in tables}
+    if not any(numbers.values()):
+        return 0
+    missing = [name for name in tables if not (out_dir / name).is_dir()]
+    if missing:
+        raise ResumeError(f"{out_dir} holds parts but no {', '.join(missing)} folder: written by another version?")
+    everywhere = set.intersection(*numbers.values())
+    last = max(everywhere, default=-1)
+    for name, found in numbers.items():
+        gaps = sorted(set(range(last + 1)) - found)
+        if gaps:
+            raise ResumeError(f"part {gaps[0]:05d} is missing from {out_dir / name} (changed by hand?)")
+        parquet = out_dir / name / f"part-{last:05d}.parquet"
+        if last >= 0 and name != "documents" and pq.read_schema(parquet).names != table_schema(name).names:
+            raise ResumeError(f"{parquet} has other columns than this version writes")
+    for name, found in numbers.items():
+        for number in sorted(found - everywhere):
+            (out_dir / name / f"part-{number:05d}{_suffix(name)}").unlink()
+    return last + 1
+
+
+class PartitionedOutput:
+    """Part files per table in a hidden staging folder, moved into ``out_dir`` when the run completes:
+    replacing the table folders, or with ``first_part`` (a resumed run) added to them."""
+
+    def __init__(self, out_dir: Path, first_part: int | None = None) -> None:
         self.out = out_dir
         self.staging = out_dir / f".dask-run-{os.getpid()}.part"
         shutil.rmtree(self.staging, ignore_errors=True)
         self.tables = [*table_names(), "documents"]
         for name in self.tables:
             (self.staging / name).mkdir(parents=True)
-        self.parts = 0
+        self.adding = first_part is not None
+        self.parts = first_part or 0
 
     def write(self, items: list[Extracted | ReadError]) -> None:
         """One part file per table for one partition (empty tables too, so every part has a schema)."""
@@ -114,7 +160,17 @@ class PartitionedOutput:
         self.parts += 1
 
     def commit(self) -> list[Path]:
-        """Replace each table folder of ``out_dir`` by the new one."""
+        """Replace each table folder of ``out_dir`` by the new one, or add the new parts to it."""
+        if self.adding:
+            # The tables that name records last: a commit stopped half way leaves parts that
+            # settle_parts removes, never a record counted as done with some of its rows missing.
+            order = sorted(self.tables, key=lambda name: name in ("facts", "trials", "errors"))
+            for name in order:
+                (self.out / name).mkdir(exist_ok=True)
+                for part in sorted((self.staging / name).iterdir()):
+                    os.replace(part, self.out / name / part.name)
+            shutil.rmtree(self.staging, ignore_errors=True)
+            return [self.out / name for name in self.tables]
         published = []
         for name in self.tables:
             target = self.out / name
@@ -160,22 +216,36 @@ def run_distributed(
     partition_size: int = PARTITION_SIZE,
     batch_size: int = 64,
     on_item: Callable[[Extracted | ReadError], None] | None = None,
+    resume: bool = False,
+    stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
     """Extract ``inputs`` on a Dask cluster into partitioned Parquet under ``out_dir``.
 
-    ``scheduler`` is a scheduler address or ``local``; an existing ``client`` is used as it is.
+    ``scheduler`` is a scheduler address or ``local``; an existing ``client`` is used as it is. With
+    ``resume`` the records already in the part files are skipped and the new parts are added after the old
+    ones. ``stop`` is asked between partitions: once it returns True no more are sent, those in flight are
+    finished and everything done is published (``summary.interrupted``).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    summary = RunSummary()
+    items: Iterable[Record | ReadError] = iter_records(inputs, skip_folders=[out])
+    first_part = None
+    if resume:
+        tables = [*table_names(), "documents"]
+        first_part = settle_parts(out, tables)
+        items = skip_done(items, done_parts({name: out / name for name in tables}), summary)
     close: Callable[[], None] = lambda: None  # noqa: E731 - nothing to close for a caller's client
     if client is None:
         client, close = _client(scheduler, n_workers)
-    summary = RunSummary()
-    output = PartitionedOutput(out)
+    output = PartitionedOutput(out, first_part)
     in_flight: deque[tuple[list[Record | ReadError], Any]] = deque()
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     try:
-        for chunk in _partitions(iter_records(inputs, skip_folders=[out]), partition_size):
+        for chunk in _partitions(items, partition_size):
+            if stop is not None and stop():
+                summary.interrupted = True
+                break
             records = [to_tuple(r) for r in chunk if isinstance(r, Record)]
             in_flight.append((chunk, client.submit(partition_rows, records, batch_size, pure=False)))
             # A bounded window: the driver never holds more than a few partitions.

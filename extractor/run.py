@@ -37,6 +37,7 @@ class RunSummary:
     outputs: list[Path] = field(default_factory=list)
     error_messages: list[str] = field(default_factory=list)
     skipped: int = 0
+    interrupted: bool = False  # stopped by ``stop`` before the end of the inputs
 
 
 def example_inputs() -> list[Path]:
@@ -67,9 +68,10 @@ def error_message(item: ReadError) -> str:
     return printable(f"{item.source}{' [' + item.record_id + ']' if item.record_id else ''}: {item.reason}")
 
 
-def _not_done(
+def skip_done(
     items: Iterable[Record | ReadError], done: DoneRecords, summary: RunSummary
 ) -> Iterator[Record | ReadError]:
+    """``items`` without those already in the output (counted in ``summary.skipped``)."""
     for item in items:
         if done.covers(item):
             summary.skipped += 1
@@ -87,10 +89,14 @@ def run_extraction(
     batch_size: int = 64,
     on_item: Callable[[Extracted | ReadError], None] | None = None,
     resume: bool = False,
+    stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
     """Extract facts from ``inputs`` into ``out_dir`` (created if needed); returns a summary.
 
     ``on_item`` is called for every record (an :class:`Extracted` with its rows) or error, in input order.
+    ``stop`` is asked between records: once it returns True the run ends there and publishes tables that
+    hold every record done so far (``summary.interrupted``), which a run with ``resume`` goes on from. An
+    exception (``KeyboardInterrupt`` included) publishes nothing.
     """
     if n_process < 1 or batch_size < 1:
         raise ValueError(f"n_process and batch_size must be at least 1, not {n_process} and {batch_size}")
@@ -99,14 +105,19 @@ def run_extraction(
     summary = RunSummary()
     items: Iterable[Record | ReadError] = iter_records(inputs, skip_folders=[out])  # not our own tables
     if resume:
-        items = _not_done(items, done_records(out, fmt), summary)
+        items = skip_done(items, done_records(out, fmt), summary)
     sinks: dict[str, TableSink] = {}
     documents: JsonlSink | None = None
     try:
         for name in table_names():
             sinks[name] = TableSink(out, name, fmt, resume=resume)
         documents = JsonlSink(out / "documents.jsonl", resume=resume)
-        for item in iter_extracted(nlp, items, n_process=n_process, batch_size=batch_size):
+        extracted = iter_extracted(nlp, items, n_process=n_process, batch_size=batch_size)
+        for item in extracted:
+            if stop is not None and stop():
+                summary.interrupted = True
+                extracted.close()  # worker processes end with their chunk in progress
+                break
             if isinstance(item, ReadError):
                 sinks["errors"].append([item.to_dict()])
                 summary.errors += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import shutil
 import sys
 
 import pandas as pd
@@ -14,6 +15,7 @@ from extractor.api import load
 from extractor.cli import main
 from extractor.run import run_extraction
 from extractor.tables.columns import table_names
+from extractor.tables.writers import ResumeError
 
 pytest.importorskip("distributed")
 
@@ -99,3 +101,69 @@ def test_cli_dask_local_cluster_of_processes(tmp_path):
     assert main(["extract", str(source), "-o", str(out), "--dask", "local", "--n-process", "2", "-q"]) == 0
     run_extraction(load(), [source], tmp_path / "single", fmt="parquet")
     pd.testing.assert_frame_equal(read_parts(out / "facts"), pd.read_parquet(tmp_path / "single" / "facts.parquet"))
+
+
+def _stop_after(n_items):
+    """A ``stop`` callback and ``on_item`` pair: stop is asked for once ``n_items`` items are done."""
+    seen = []
+    return (lambda: len(seen) >= n_items), seen.append
+
+
+def test_a_stopped_run_resumed_gives_the_rows_of_one_run(client, tmp_path):
+    source = write_jsonl(tmp_path / "t.jsonl", 45, corrupt={17})
+    whole = tmp_path / "whole"
+    distributed.run_distributed([source], whole, client=client, partition_size=5)
+
+    out = tmp_path / "dask"
+    stop, on_item = _stop_after(10)
+    first = distributed.run_distributed(
+        [source], out, client=client, partition_size=5, stop=stop, on_item=on_item, resume=True
+    )
+    assert first.interrupted and 10 <= first.records + first.errors < 45
+    done = first.records + first.errors
+    assert done % 5 == 0, "whole partitions only"
+    resumed = distributed.run_distributed([source], out, client=client, partition_size=5, resume=True)
+    assert (resumed.skipped, resumed.records + resumed.errors, resumed.interrupted) == (done, 45 - done, False)
+    for table in [*table_names(), "documents"]:
+        suffix = "jsonl" if table == "documents" else "parquet"
+        names = [p.name for p in sorted((out / table).glob("part-*"))]
+        assert names == [f"part-{i:05d}.{suffix}" for i in range(9)], table
+        if table != "documents":
+            pd.testing.assert_frame_equal(read_parts(out / table), read_parts(whole / table))
+    nothing_new = distributed.run_distributed([source], out, client=client, partition_size=5, resume=True)
+    assert (nothing_new.records, nothing_new.errors, nothing_new.skipped) == (0, 0, 45)
+    assert len(list((out / "facts").glob("part-*"))) == 9
+
+
+def test_resume_removes_the_parts_a_stopped_commit_left_half_added(client, tmp_path):
+    source = write_jsonl(tmp_path / "t.jsonl", 25)
+    out = tmp_path / "dask"
+    distributed.run_distributed([source], out, client=client, partition_size=10)
+    for table in ("doses", "routes", "documents"):  # a commit of part 3 stopped after these folders
+        suffix = "jsonl" if table == "documents" else "parquet"
+        (out / table / f"part-00003.{suffix}").write_bytes((out / table / f"part-00002.{suffix}").read_bytes())
+    resumed = distributed.run_distributed([source], out, client=client, partition_size=10, resume=True)
+    assert (resumed.records, resumed.skipped) == (0, 25)
+    assert not (out / "doses" / "part-00003.parquet").exists()
+    assert len(read_parts(out / "trials")) == 25
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda out: (out / "doses" / "part-00001.parquet").unlink(), "part 00001 is missing"),
+        (lambda out: shutil.rmtree(out / "sites"), "no sites folder"),
+        (
+            lambda out: pd.DataFrame({"x": [1]}).to_parquet(out / "trials" / "part-00002.parquet"),
+            "other columns",
+        ),
+    ],
+)
+def test_resume_refuses_parts_it_cannot_add_to_and_removes_nothing(client, tmp_path, change, message):
+    out = tmp_path / "dask"
+    distributed.run_distributed([write_jsonl(tmp_path / "t.jsonl", 25)], out, client=client, partition_size=10)
+    change(out)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    with pytest.raises(ResumeError, match=message):
+        distributed.run_distributed([tmp_path / "t.jsonl"], out, client=client, partition_size=10, resume=True)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before

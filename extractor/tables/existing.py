@@ -59,22 +59,35 @@ class DoneRecords:
         return (item.source, item.record_id, item.stage, item.reason) in self.errors
 
 
+def _add_table(done: DoneRecords, table: str, path: Path, fmt: str) -> None:
+    """Add the ids (and error rows) of one published table file."""
+    try:
+        if table == "errors":
+            for row in read_columns(path, fmt, ["file", "record_id", "stage", "reason"]):
+                done.errors.add(row)  # type: ignore[arg-type]
+                if row[1]:
+                    done.ids.add(row[1])
+        else:
+            done.ids.update(value for (value,) in read_columns(path, fmt, [ID_COLUMNS[table]]) if value)
+    except Exception as exc:
+        raise ResumeError(f"cannot read the ids of {path}: {type(exc).__name__}: {exc}") from exc
+
+
 def done_records(out_dir: str | Path, fmt: str) -> DoneRecords:
     """Ids (and error rows) in the facts, trials and errors tables of ``out_dir`` in format ``fmt``."""
     done = DoneRecords()
-    out = Path(out_dir)
-    for table, column in ID_COLUMNS.items():
-        path = out / f"{table}.{fmt}"
-        if not path.exists():
-            continue
-        try:
-            if table == "errors":
-                for row in read_columns(path, fmt, ["file", "record_id", "stage", "reason"]):
-                    done.errors.add(row)  # type: ignore[arg-type]
-                    if row[1]:
-                        done.ids.add(row[1])
-            else:
-                done.ids.update(value for (value,) in read_columns(path, fmt, [column]) if value)
-        except Exception as exc:
-            raise ResumeError(f"cannot read the ids of {path}: {type(exc).__name__}: {exc}") from exc
+    for table in ID_COLUMNS:
+        path = Path(out_dir) / f"{table}.{fmt}"
+        if path.exists():
+            _add_table(done, table, path, fmt)
+    return done
+
+
+def done_parts(table_dirs: dict[str, Path]) -> DoneRecords:
+    """Ids (and error rows) in the Parquet part files of a partitioned output (``table -> its folder``)."""
+    done = DoneRecords()
+    for table in ID_COLUMNS:
+        folder = table_dirs.get(table)
+        for path in sorted(folder.glob("part-*.parquet")) if folder is not None and folder.is_dir() else []:
+            _add_table(done, table, path, "parquet")
     return done
