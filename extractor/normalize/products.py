@@ -38,6 +38,10 @@ _I = re.IGNORECASE
 _MODIFIER_WINDOW = 160
 #: A structured name longer than this is a description; the products in it are the names.
 LONG_NAME_CHARS = 60
+#: A longer "name" is no name (a registry's names hold at most 200 characters; 268 was the longest met in
+#: 3,698 records): only the products it mentions are names. The splitting and trimming patterns cost the
+#: square of a run of spaces, which a hand-made record can make as long as it likes.
+MAX_NAME_CHARS = 1000
 #: How many results ProductLexicon.memo keeps before it starts again.
 _MEMO_SIZE = 50_000
 
@@ -259,6 +263,8 @@ def name_parts(name: str, lex: ProductLexicon | None = None) -> list[tuple[int, 
 
 
 def _name_parts(name: str, lex: ProductLexicon) -> tuple[tuple[int, int, str], ...]:
+    if len(name) > MAX_NAME_CHARS:
+        return tuple((s, e, "name") for s, e, _rule in find_products(name, lex))
     out: list[tuple[int, int, str]] = []
     pos = 0
     pieces = []

@@ -10,6 +10,8 @@ in its clause, set by the schedule component that runs before this one).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +53,25 @@ class EndpointLexicon:
 def endpoint_lexicon(directory: Path | None = None) -> EndpointLexicon:
     """Compile the endpoint patterns (from the package, or a saved pipeline's ``directory``)."""
     return compile_parts(EndpointLexicon, "endpoint_patterns.tsv", directory, re.IGNORECASE | re.MULTILINE)
+
+
+#: Longer lines of an outcome section are no measure lines: a registry measure and its time frame hold at
+#: most 255 characters each. The bound keeps a line of thousands of "[Time Frame:" from costing the
+#: measure pattern one scan of the line each (a 200 KB line took minutes).
+MAX_MEASURE_LINE_CHARS = 2000
+
+
+def _measure_lines(pattern: re.Pattern[str], body: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(body)`` for a pattern anchored at line starts and ends, long lines passed over."""
+    start = 0
+    while start <= len(body):
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        if end - start <= MAX_MEASURE_LINE_CHARS:
+            m = pattern.match(body, start, end)
+            if m is not None:
+                yield m
+        start = end + 1
 
 
 def heading_kind(heading: str, lex: EndpointLexicon) -> str:
@@ -155,6 +176,9 @@ class EndpointRecognizer(LexiconComponent):
 
     def _outcome_sections(self, doc: Doc, schedules: list[Span]) -> None:
         lex, text = self.lexicon, doc_text(doc)
+        # By position, for bisection (a record with thousands of measures compared each with every frame).
+        order = sorted(range(len(schedules)), key=lambda i: schedules[i].start_char)
+        schedule_starts = [schedules[i].start_char for i in order]
         for section in doc_sections(doc):
             if section.name != "outcomes":
                 continue
@@ -164,7 +188,7 @@ class EndpointRecognizer(LexiconComponent):
                 continue
             body = text[body_start + 1 : section.end]
             numbered = bool(lex.numbered.search(body))
-            for m in lex.measure_line.finditer(body):
+            for m in _measure_lines(lex.measure_line, body):
                 if numbered and not lex.numbered.match(m.group(0)):
                     continue  # a description line under a numbered measure
                 if not numbered and m.group("frame") is None:
@@ -173,7 +197,10 @@ class EndpointRecognizer(LexiconComponent):
                 if e <= s or e - s > MAX_MEASURE_CHARS:
                     continue
                 line_end = body_start + 1 + m.end()
-                frame = next((f for f in schedules if e <= f.start_char < line_end), None)
+                # The first-added SCHEDULE fact between the measure's end and its line's end.
+                lo = bisect_left(schedule_starts, e)
+                on_line = order[lo : bisect_left(schedule_starts, line_end, lo)]
+                frame = schedules[min(on_line)] if on_line else None
                 self._add(doc, s, e, kind, "endpoint.outcome_section", frame)
 
     def _running_text(self, doc: Doc, schedules: list[Span]) -> None:

@@ -16,7 +16,7 @@ The Doc gets ``arms`` and ``interventions``; each span gets ``role``, ``source``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -126,7 +126,7 @@ class InterventionRecognizer(LexiconComponent):
                     out.append(Candidate(a + s, a + e, "assigned", products.control_kind(text[a + s : a + e], lex)))
         return out, links
 
-    def _sentence_candidates(self, text: str, scope: Scope, control_arms: list[tuple[int, int]]) -> list[Candidate]:
+    def _sentence_candidates(self, text: str, scope: Scope, control_arms: RangeIndex) -> list[Candidate]:
         """Cell products and comparators in the scoped sentences."""
         lex = self.lexicon
         out: list[Candidate] = []
@@ -144,14 +144,14 @@ class InterventionRecognizer(LexiconComponent):
         return out
 
     def _weak_control_ok(
-        self, sentence: str, section: str, offset: int, s: int, kind: str, control_arms: list[tuple[int, int]]
+        self, sentence: str, section: str, offset: int, s: int, kind: str, control_arms: RangeIndex
     ) -> bool:
         """Saline and vehicle only as comparators (not diluents); care words where treatments are assigned."""
         cues = self.lexicon.cues
         if kind in ("saline", "vehicle"):
             if cues["diluent_before"].search(sentence[max(0, s - 40) : s]):
                 return False
-            in_control_arm = any(a <= offset < b for a, b in control_arms)
+            in_control_arm = control_arms.first(offset) is not None
             return in_control_arm or cues["comparator_cue"].search(sentence) is not None
         return section in ("title", "arms", "interventions") or cues["assignment_cue"].search(sentence) is not None
 
@@ -179,20 +179,24 @@ class InterventionRecognizer(LexiconComponent):
         named = sorted((c.start, c.end) for c in cands if not c.control and c.origin not in ("alias", "abbreviation"))
         if not named:  # nothing to be the long form of (and building the spans below is not cheap)
             return [], []
+        # The first name (in start order) that overlaps a long form, by bisection: every use of a short form
+        # is an item here, and scanning the names for each took minutes in a record with thousands of both.
+        starts = [s for s, _e in named]
+        reach = list(accumulate((e for _s, e in named), max))  # the furthest end among the first k names
         for item in doc._.abbreviations or []:
             if isinstance(item, dict):  # make_serializable: token offsets
                 long_start, long_end = _char_range(doc, item["long_start"], item["long_end"])
             else:
                 long_start, long_end = item._.long_form.start_char, item._.long_form.end_char
-            for s, e in named:
-                if s < long_end and long_start < e:
-                    if isinstance(item, dict):
-                        short_start, short_end = _char_range(doc, item["short_start"], item["short_end"])
-                    else:
-                        short_start, short_end = item.start_char, item.end_char
-                    out.append(Candidate(short_start, short_end, "abbreviation"))
-                    links.append((s, e, short_start, short_end))
-                    break
+            k = bisect_right(reach, long_start)  # the first name that ends after the long form starts
+            if k < len(named) and starts[k] < long_end:
+                s, e = named[k]
+                if isinstance(item, dict):
+                    short_start, short_end = _char_range(doc, item["short_start"], item["short_end"])
+                else:
+                    short_start, short_end = item.start_char, item.end_char
+                out.append(Candidate(short_start, short_end, "abbreviation"))
+                links.append((s, e, short_start, short_end))
         return out, links
 
     def _apposition_links(self, text: str, cands: list[Candidate]) -> list[Link]:
@@ -245,7 +249,8 @@ class InterventionRecognizer(LexiconComponent):
         scope = Scope(doc)
         cands, links = self._entry_candidates(text, arms, entries)
         if entries or not self.lexicon.cues["observational"].search(text):
-            cands += self._sentence_candidates(text, scope, [(a.start, a.end) for a in arms if a.role == "control"])
+            control_arms = RangeIndex([(a.start, a.end) for a in arms if a.role == "control"])
+            cands += self._sentence_candidates(text, scope, control_arms)
         extra, more = self._alias_candidates(text, cands)
         found, pairs = self._abbreviation_candidates(doc, cands + extra)
         cands += extra + found

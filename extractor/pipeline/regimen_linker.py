@@ -65,18 +65,19 @@ class _Record:
         for arm in self.arms:
             for name in dict.fromkeys(arm.get("interventions", [])):
                 self.holders.setdefault(name, []).append(arm)
-        self.experimental = [n for n in self.groups if not self.is_control(n)]
+        # What each intervention is, worked out once: a fact in a long sentence asks it of hundreds of names.
+        self.cells = {
+            n for n, g in self.groups.items() if g.get("cell_type") or g.get("type") in ("cell therapy", "biological")
+        }
+        self.controls = {n for n, g in self.groups.items() if g.get("role") == "control"}
+        self.experimental = [n for n in self.groups if n not in self.controls]
         self.only_experimental: dict[tuple[str, bool], str | None] = {}
 
-    def group(self, name: str | None) -> dict[str, Any]:
-        return self.groups.get(name or "", {})
-
     def is_cell(self, name: str | None) -> bool:
-        g = self.group(name)
-        return bool(g.get("cell_type")) or g.get("type") in ("cell therapy", "biological")
+        return name in self.cells
 
     def is_control(self, name: str | None) -> bool:
-        return self.group(name).get("role") == "control"
+        return name in self.controls
 
     def mentions_near(self, fact: Span, sentence: int) -> range:
         """The mentions (indexes into ``starts``, ``ends``, ``names``) of sentence number ``sentence`` that
@@ -141,9 +142,10 @@ def _nearest(fact: Span, rec: _Record, mentions: range, allowed: list[str]) -> s
     one on a tie)."""
     best, best_gap = None, None
     first, last = fact.start_char, fact.end_char
+    wanted = set(allowed)  # a list searched for every mention cost the square of a long sentence's names
     for k in mentions:
         name = rec.names[k]
-        if name not in allowed:
+        if name not in wanted:
             continue
         gap = max(0, rec.starts[k] - last, first - rec.ends[k])
         if best_gap is None or gap < best_gap:

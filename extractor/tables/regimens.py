@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extractor.facts import FACTS_KEY
-from extractor.normalize.administrations import parse_administrations
+from extractor.normalize.administrations import Administrations, parse_administrations
 from extractor.pipeline.scope import doc_text, sentence_scope, sentence_starts
 
 TABLE = "regimens"
@@ -83,33 +83,50 @@ def _dose_columns(doses: list[Span]) -> dict[str, Any]:
     }
 
 
-def _fact_sentences(doc: Doc, facts: list[Span]) -> list[str]:
-    """The ``Span.sent.text`` of the facts, in text order, each sentence once, read off the sentence table:
-    ``Span.sent`` walks the sentence's tokens, for every fact (minutes for a one-line record with thousands
-    of facts)."""
+def _fact_sentences(doc: Doc, facts: list[Span]) -> list[tuple[int, int]]:
+    """The character ranges of the facts' ``Span.sent``, in text order, each sentence once, read off the
+    sentence table: ``Span.sent`` walks the sentence's tokens, for every fact (minutes for a one-line record
+    with thousands of facts)."""
     table = sentence_scope(doc)
     starts = sentence_starts(doc)
-    text = doc_text(doc)
     # Each sentence once (many facts may share one long sentence), in text order.
     numbers = dict.fromkeys(bisect_right(starts, f.start_char) - 1 for f in sorted(facts, key=lambda f: f.start_char))
     out = []
     for number in numbers:
         start, _end, _first, last = table[number][:4]
         token = doc[last - 1]  # the sentence ends where its last token does, as Span.text does
-        out.append(text[start : token.idx + len(token)])
+        out.append((start, token.idx + len(token)))
     return out
 
 
-def _administrations(doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any], facts: list[Span]) -> dict[str, Any]:
-    texts = []
+class _AdministrationTexts:
+    """``parse_administrations`` of ranges of one Doc's text, each range parsed once: an arm's entry, an
+    intervention's entries and a long sentence serve many arm x intervention rows (parsing them again for
+    each took minutes for an arm that names hundreds of interventions)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        self.parsed: dict[tuple[int, int], Administrations | None] = {}
+
+    def parse(self, start: int, end: int) -> Administrations | None:
+        key = (start, end)
+        if key not in self.parsed:
+            self.parsed[key] = parse_administrations(self.text[start:end])
+        return self.parsed[key]
+
+
+def _administrations(
+    doc: Doc, arm: dict[str, Any] | None, group: dict[str, Any], facts: list[Span], texts: _AdministrationTexts
+) -> dict[str, Any]:
+    ranges: list[tuple[int, int]] = []
     if arm and arm.get("start") is not None:
-        texts.append(doc_text(doc)[arm["start"] : arm["end"]])
-    texts += [doc_text(doc)[a:b] for a, b in group.get("entries", [])]
-    texts += unique_values(_fact_sentences(doc, facts))
+        ranges.append((arm["start"], arm["end"]))
+    ranges += [(a, b) for a, b in group.get("entries", [])]
+    ranges += _fact_sentences(doc, facts)
     count = interval = None
     evidence: list[str] = []
-    for text in texts:
-        found = parse_administrations(text)
+    for start, end in ranges:
+        found = texts.parse(start, end)
         if found is None:
             continue
         if count is None and found.count is not None:
@@ -139,6 +156,7 @@ def regimen_rows(doc: Doc, doc_id: str | None = None, fact_spans: Sequence[Span]
     pairs: list[tuple[dict[str, Any] | None, str]] = [(a, n) for a in arms for n in a.get("interventions", [])]
     if not arms:
         pairs = [(None, n) for n in groups]
+    texts = _AdministrationTexts(doc)
     rows = []
     for arm, name in pairs:
         group = groups.get(name, {"name": name})
@@ -158,7 +176,7 @@ def regimen_rows(doc: Doc, doc_id: str | None = None, fact_spans: Sequence[Span]
                 "route": "; ".join(unique_values([f._.route for f in facts if f.label_ == "ROUTE"])),
                 "site": "; ".join(unique_values([f._.site for f in sites])),
                 "n_sites": max(n_sites) if n_sites else None,
-                **_administrations(doc, arm, group, facts),
+                **_administrations(doc, arm, group, facts, texts),
                 "n_facts": len(facts),
             }
         )

@@ -1,8 +1,14 @@
 """Cell products, comparators and structured names in real sentences of ClinicalTrials.gov records."""
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.lexicon_files import lexicon_parts
 from extractor.normalize.products import (
+    MAX_NAME_CHARS,
     control_kind,
     find_controls,
     find_names,
@@ -290,3 +296,70 @@ def test_remembered_results_are_fresh_copies():
     parts = name_parts("hUC-MSCs+CABG")
     parts.clear()
     assert name_parts("hUC-MSCs+CABG") == [(0, 8, "name"), (9, 13, "name")]
+
+
+# The trimming patterns as they were written first: plain "\s*" and "\s+" before the words. The package's
+# patterns start only where a run of spaces does (cubic time on a long run otherwise); they must find the
+# same matches.
+_REFERENCE_PREFIXES = {
+    "trim_after": ("(?<![\\s-])(?:[\\s-]+", "(?:[\\s-]+"),
+    "trim_dose": ("(?<!\\s)(?:\\s*[,:-]\\s*|\\s+)", "(?:\\s*[,:-]?\\s+|\\s*[,:-]\\s*)"),
+    "trim_clause": ("(?<!\\s)\\s+", "\\s+"),
+}
+_NAME_PIECES = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\xa0",
+    "-",
+    ",",
+    ":",
+    "MSC",
+    "1",
+    "x10^6",
+    " cells",
+    "million",
+    "mg",
+    "IV",
+    "intravenous",
+    "injections",
+    "group",
+    "for",
+    " infusion",
+    "according",
+    " to",
+    "in",
+    " patients",
+    "s",
+]
+
+
+@pytest.mark.parametrize("part", sorted(_REFERENCE_PREFIXES))
+@settings(max_examples=3000, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_NAME_PIECES), max_size=14))
+def test_trimming_patterns_match_as_their_plain_forms(part, pieces):
+    pattern = lexicon_parts("intervention_patterns.tsv", None)[part]
+    ours, plain = _REFERENCE_PREFIXES[part]
+    assert pattern.startswith(ours)
+    text = "".join(pieces)
+    found = re.search(pattern, text, re.IGNORECASE)
+    expected = re.search(plain + pattern[len(ours) :], text, re.IGNORECASE)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("MSC" + " " * 900 + "1x10^6 cells/kg", [(0, 3, "name")]),  # 1,000 spaces took 78 s in trim_dose
+        ("MSC" + " " * 900 + "injections", [(0, 3, "name")]),
+        # Past MAX_NAME_CHARS a "name" gives only the products it mentions.
+        ("Drug" + " " * MAX_NAME_CHARS + "x", []),
+        (
+            "Infusion " + "x " * MAX_NAME_CHARS + "of bone marrow MSCs",
+            [(2 * MAX_NAME_CHARS + 12, 2 * MAX_NAME_CHARS + 28, "name")],
+        ),
+    ],
+)
+def test_a_long_run_of_spaces_in_a_name(name, expected):
+    assert name_parts(name) == expected

@@ -1,8 +1,14 @@
 """SCHEDULE and ENDPOINT: outcome sections, running-text lists and follow-up statements."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor import extract
+from extractor.pipeline.endpoint import MAX_MEASURE_LINE_CHARS, _measure_lines, endpoint_lexicon
+from extractor.pipeline.schedule import time_frames
 
 OUTCOMES = (
     "Primary Outcome Measures\n"
@@ -98,3 +104,80 @@ def test_running_text_endpoints_beyond_ascii():
         ("pain and disability scores", "secondary"),
     ]
     assert [f.text for f in by_label(facts, "SCHEDULE")] == ["12 weeks"]
+
+
+# The time frame and measure patterns as first written, with plain lazy groups between "\s*" (cubic time on
+# a long run of spaces): the package's forms must find the same matches.
+_PLAIN_TIME_FRAME = re.compile(r"\[\s*Time\s*Frame\s*:\s*(?P<frame>[^\n]*?)\s*\][^\]\n]*$", re.I | re.M)
+_PLAIN_MEASURE_LINE = re.compile(
+    r"^[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?(?P<measure>\S.*?)[ \t]*"
+    r"(?:\[[ \t]*Time[ \t]*Frame[ \t]*:[ \t]*(?P<frame>[^\n]*?)[ \t]*\][ \t]*)?$",
+    re.I | re.M,
+)
+_FRAME_PIECES = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\xa0",
+    "\r",
+    "[",
+    "]",
+    ":",
+    "x",
+    "1. ",
+    "12",
+    " weeks",
+    "- ",
+    "Time",
+    "Frame",
+    "[Time Frame:",
+    "[ time frame :",
+    "[Time Frame:",
+    "LOCF",
+    ".",
+]
+_texts = st.lists(st.sampled_from(_FRAME_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=_texts, bounds=st.tuples(st.integers(0, 80), st.integers(0, 80)))
+def test_time_frames_are_those_of_the_plain_pattern(text, bounds):
+    start, end = min(bounds[0], len(text)), min(max(bounds), len(text))
+    found = [(m.span(), m.span("frame")) for m in time_frames(text, start, end)]
+    assert found == [(m.span(), m.span("frame")) for m in _PLAIN_TIME_FRAME.finditer(text, start, end)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=_texts)
+def test_measure_lines_are_those_of_the_plain_pattern(text):
+    pattern = endpoint_lexicon().measure_line
+    found = [(m.span(), m.span("measure"), m.group("frame")) for m in _measure_lines(pattern, text)]
+    assert found == [(m.span(), m.span("measure"), m.group("frame")) for m in _PLAIN_MEASURE_LINE.finditer(text)]
+
+
+def test_a_measure_line_longer_than_any_registry_line_is_passed_over():
+    body = "1. Pain [Time Frame: 12 weeks]\n2. " + "x " * MAX_MEASURE_LINE_CHARS + "\n3. Function"
+    assert [m.group("measure") for m in _measure_lines(endpoint_lexicon().measure_line, body)] == ["Pain", "Function"]
+
+
+@pytest.mark.parametrize(
+    ("description", "frame"),
+    [
+        ("[Time Frame:" + " " * 3000 + "x", "12 weeks"),  # no "]": 2,000 spaces took 9 s
+        ("[Time Frame: x " * 3000, "12 weeks"),  # thousands of unclosed frames on one line
+    ],
+)
+def test_outcome_descriptions_with_unclosed_time_frames(description, frame):
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT01234567", "briefTitle": "A study"},
+            "outcomesModule": {
+                "primaryOutcomes": [{"measure": "Overall survival", "timeFrame": frame, "description": description}]
+            },
+        }
+    }
+    endpoints = [f for f in extract(study) if f.label == "ENDPOINT"]
+    assert [(f.text, f.attrs["kind"], f.extras["time_frame"]) for f in endpoints] == [
+        ("Overall survival", "primary", "12 weeks")
+    ]
