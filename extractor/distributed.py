@@ -96,6 +96,13 @@ def _part_numbers(folder: Path, suffix: str) -> set[int]:
     return {int(n) for n in names if n.isdigit()}
 
 
+def _columns(parquet: Path) -> list[str]:
+    try:
+        return pq.read_schema(parquet).names
+    except Exception as exc:  # a damaged part: say so, as done_parts does for the ids
+        raise ResumeError(f"cannot read {parquet}: {type(exc).__name__}: {exc}") from exc
+
+
 def settle_parts(out_dir: Path, tables: list[str]) -> int:
     """Check a partitioned output before a resumed run and return the next free part number.
 
@@ -117,7 +124,7 @@ def settle_parts(out_dir: Path, tables: list[str]) -> int:
         if gaps:
             raise ResumeError(f"part {gaps[0]:05d} is missing from {out_dir / name} (changed by hand?)")
         parquet = out_dir / name / f"part-{last:05d}.parquet"
-        if last >= 0 and name != "documents" and pq.read_schema(parquet).names != table_schema(name).names:
+        if last >= 0 and name != "documents" and _columns(parquet) != table_schema(name).names:
             raise ResumeError(f"{parquet} has other columns than this version writes")
     for name, found in numbers.items():
         for number in sorted(found - everywhere):

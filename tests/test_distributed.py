@@ -157,6 +157,7 @@ def test_resume_removes_the_parts_a_stopped_commit_left_half_added(client, tmp_p
             lambda out: pd.DataFrame({"x": [1]}).to_parquet(out / "trials" / "part-00002.parquet"),
             "other columns",
         ),
+        (lambda out: (out / "doses" / "part-00002.parquet").write_bytes(b"not parquet"), "cannot read"),
     ],
 )
 def test_resume_refuses_parts_it_cannot_add_to_and_removes_nothing(client, tmp_path, change, message):
