@@ -62,7 +62,7 @@ def _run(
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Run the extraction and print a short summary; non-zero only when nothing could be read."""
+    """Run the extraction and print a short summary; non-zero when nothing could be read or the run was stopped."""
     from tqdm import tqdm
 
     from extractor.api import load
