@@ -84,6 +84,11 @@ def _partitions(items: Iterable[Record | ReadError], size: int) -> Iterator[list
         yield chunk
 
 
+def part_tables() -> list[str]:
+    """The folders of a partitioned output: one per table, and ``documents``."""
+    return [*table_names(), "documents"]
+
+
 def _suffix(table: str) -> str:
     return ".jsonl" if table == "documents" else ".parquet"
 
@@ -140,7 +145,7 @@ class PartitionedOutput:
         self.out = out_dir
         self.staging = out_dir / f".dask-run-{os.getpid()}.part"
         shutil.rmtree(self.staging, ignore_errors=True)
-        self.tables = [*table_names(), "documents"]
+        self.tables = part_tables()
         for name in self.tables:
             (self.staging / name).mkdir(parents=True)
         self.adding = first_part is not None
@@ -159,10 +164,10 @@ class PartitionedOutput:
             documents.append(document_row(item.record))
         stem = f"part-{self.parts:05d}"
         for table, table_rows in rows.items():
-            writer = parquet_writer(self.staging / table / f"{stem}.parquet", table)
+            writer = parquet_writer(self.staging / table / f"{stem}{_suffix(table)}", table)
             writer.write_table(arrow_table(table, table_rows))
             writer.close()
-        with (self.staging / "documents" / f"{stem}.jsonl").open("w", encoding="utf-8") as fh:
+        with (self.staging / "documents" / f"{stem}{_suffix('documents')}").open("w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in documents)
         self.parts += 1
 
@@ -239,9 +244,8 @@ def run_distributed(
     items: Iterable[Record | ReadError] = iter_records(inputs, skip_folders=[out])
     first_part = None
     if resume:
-        tables = [*table_names(), "documents"]
-        first_part = settle_parts(out, tables)
-        items = skip_done(items, done_parts({name: out / name for name in tables}), summary)
+        first_part = settle_parts(out, part_tables())
+        items = skip_done(items, done_parts({name: out / name for name in part_tables()}), summary)
     close: Callable[[], None] = lambda: None  # noqa: E731 - nothing to close for a caller's client
     if client is None:
         client, close = _client(scheduler, n_workers)

@@ -10,8 +10,6 @@ Offsets are character offsets into the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -77,33 +75,6 @@ def entry_lexicon(directory: Path | None = None) -> EntryLexicon:
         intervention_line=re.compile(r"^Intervention:[ \t]*(?P<rest>.*?)[ \t]*$"),
         type_prefix=re.compile(rf"^(?P<type>{kind_alt}):[ \t]*", re.IGNORECASE),
     )
-
-
-class RangeIndex:
-    """Which of some (start, end) ranges (entries, their names) hold an offset: by bisection when, in
-    order of start, they do not overlap (a record's entries never do), else by a scan. Lookups by
-    bisection keep a record with thousands of entries from comparing every offset with every entry."""
-
-    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
-        self.ranges = list(ranges)
-        self.order = sorted(range(len(self.ranges)), key=lambda k: self.ranges[k])
-        ordered = [self.ranges[k] for k in self.order]
-        self.starts = [start for start, _end in ordered]
-        self.ends = [end for _start, end in ordered]
-        pairs = zip(ordered, ordered[1:], strict=False)  # each range with the next
-        self.disjoint = all(a[1] <= b[0] for a, b in pairs) and all(start <= end for start, end in ordered)
-
-    def holding(self, offset: int) -> list[int]:
-        """Indexes (into the ranges as given) of the ranges with ``start <= offset < end``, ascending."""
-        if not self.disjoint:
-            return [k for k, (start, end) in enumerate(self.ranges) if start <= offset < end]
-        k = bisect_right(self.starts, offset) - 1
-        return [self.order[k]] if k >= 0 and offset < self.ends[k] else []
-
-    def first(self, offset: int) -> int | None:
-        """The first range (as given) holding ``offset``, or None."""
-        held = self.holding(offset)
-        return held[0] if held else None
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from extractor.lexicon_files import LexiconComponent
 from extractor.normalize import entries as entry_parsing
 from extractor.normalize import products
-from extractor.normalize.entries import Arm, InterventionEntry, RangeIndex
+from extractor.normalize.entries import Arm, InterventionEntry
 from extractor.normalize.intervention_groups import (
     Group,
     NameMention,
@@ -35,6 +35,7 @@ from extractor.normalize.intervention_groups import (
     group_mentions,
     inherit_long_form_attributes,
 )
+from extractor.normalize.text_ranges import RangeIndex
 from extractor.pipeline.fact_spans import add_fact
 from extractor.pipeline.intervention_arms import (
     arm_groups,

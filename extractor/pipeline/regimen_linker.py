@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.normalize.entries import RangeIndex
+from extractor.normalize.text_ranges import RangeIndex
 from extractor.pipeline.fact_spans import facts_of
 from extractor.pipeline.scope import sentence_scope
 

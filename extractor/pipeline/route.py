@@ -8,7 +8,6 @@ administration, so "stage IV" and "oral mucositis" are not routes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from spacy.tokens import Doc
 from extractor.lexicon_files import LexiconComponent, lexicon_rows
 from extractor.normalize.caseless import Folded, folded
 from extractor.normalize.matches import EntryAlternation, entry_alternation, longest_non_overlapping
+from extractor.normalize.text_ranges import RangeIndex
 from extractor.pipeline.fact_spans import add_fact, scoped_sentences
 
 LABEL = "ROUTE"
@@ -90,15 +90,12 @@ def find_routes(text: str | Folded, lex: RouteLexicon | None = None) -> list[tup
     matches += [(s, e, lex.abbreviation_forms[i]) for s, e, i in lex.abbreviations.finditer(text)]
     if not matches:  # most sentences: no need to look for exclusions
         return []
-    # In order and apart (finditer's matches): the only one that can hold a match is the last to start at
-    # or before it. Scanning them all for each match took minutes on a long line full of both.
-    excluded = [(m.start(), m.end()) for m in lex.exclusions.finditer(text)]
-    excluded_starts = [s for s, _e in excluded]
+    # Looked up by bisection: scanning every exclusion for each match took minutes on a long line of both.
+    excluded = RangeIndex([(m.start(), m.end()) for m in lex.exclusions.finditer(text)])
     found: list[tuple[int, int, str, str]] = []
     for first, last, (route, form) in matches:
         start, end = first, last
-        k = bisect_right(excluded_starts, start) - 1
-        if k >= 0 and start < excluded[k][1]:
+        if excluded.first(start) is not None:
             continue
         before, after = text[max(0, start - 40) : start], text[end : end + 60]
         if form in ("abbr", "needs_admin"):

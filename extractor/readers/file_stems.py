@@ -13,15 +13,20 @@ from __future__ import annotations
 from pathlib import PurePath
 
 
+def without_gz(name: str) -> str:
+    """A file name without a final ".gz" (any case): "a.json.gz" -> "a.json"."""
+    return name[:-3] if name.lower().endswith(".gz") else name
+
+
 def file_stem(name: str) -> str:
     """File name without '.gz' and its extension: 'NCT0001.json.gz' -> 'NCT0001'."""
-    base = name[:-3] if name.lower().endswith(".gz") else name
+    base = without_gz(name)
     return PurePath(base).stem if base else "stdin"
 
 
 def _path_stem(source: str) -> str:
     """``source`` (a path, or 'archive.zip!entry') without the last part's extension: 'b/notes.txt' -> 'b/notes'."""
-    base = source[:-3] if source.lower().endswith(".gz") else source
+    base = without_gz(source)
     suffix = PurePath(base).suffix
     return base[: -len(suffix)] if suffix else base
 

@@ -23,7 +23,7 @@ from extractor.readers import detect as kinds
 from extractor.readers.archive import iter_zip
 from extractor.readers.ctgov_json import iter_json, study_record
 from extractor.readers.ctgov_xml import record_from_xml
-from extractor.readers.file_stems import FileStems, file_stem
+from extractor.readers.file_stems import FileStems, file_stem, without_gz
 from extractor.readers.jsonl import iter_jsonl
 from extractor.readers.limits import DEFAULT_LIMITS, Limits, ReadProblem, Rejoined, read_capped
 from extractor.readers.page_text import record_from_page_text
@@ -104,7 +104,7 @@ def _read_stream(
     elif kind in (kinds.GZIP, kinds.ZIP) and depth >= limits.max_nesting:
         yield ReadError(source, f"archives nested more than {limits.max_nesting} deep (not read)")
     elif kind == kinds.GZIP:
-        inner = name[:-3] if name.lower().endswith(".gz") else name
+        inner = without_gz(name)
         unzipped = gzip.GzipFile(fileobj=body, mode="rb")
         yield from _read_stream(unzipped, source, inner, False, depth + 1, limits, stems)  # type: ignore[arg-type]
     elif kind == kinds.ZIP:

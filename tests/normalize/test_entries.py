@@ -1,8 +1,6 @@
 """Arm and intervention entries of a rendered record, read from the text alone."""
 
-import pytest
-
-from extractor.normalize.entries import RangeIndex, parse_entries, table_type
+from extractor.normalize.entries import parse_entries, table_type
 from extractor.sections import detect_sections
 
 # NCT03211793 (MANUS) as rendered, Arms and Interventions sections.
@@ -57,25 +55,3 @@ def test_labels_with_their_own_parentheses_and_other_names():
 def test_page_text_has_no_entries():
     text = "Clinical Trial Summary\n\nThe MANUS Trial aims to examine the safety.\n"
     assert parse_entries(text, detect_sections(text)) == ([], [])
-
-
-@pytest.mark.parametrize(
-    ("ranges", "offset", "holding"),
-    [
-        ([(0, 10), (10, 20), (25, 30)], 10, [1]),
-        ([(0, 10), (10, 20), (25, 30)], 22, []),
-        ([(0, 10), (10, 20), (25, 30)], 30, []),
-        ([(0, 10), (10, 20), (25, 30)], -1, []),
-        ([(5, 5), (5, 9)], 5, [1]),  # an empty range holds nothing
-        ([(0, 20), (5, 9)], 6, [0, 1]),  # overlapping: scanned, every range that holds it
-        ([(10, 20), (0, 5)], 3, [1]),  # out of order: indexes as given
-        ([(10, 20), (0, 5)], 12, [0]),
-        ([(5, 9), (5, 5)], 5, [0]),
-        ([(5, 9), (5, 9)], 6, [0, 1]),  # the same range twice: both hold it
-        ([], 3, []),
-    ],
-)
-def test_ranges_holding_an_offset(ranges, offset, holding) -> None:
-    index = RangeIndex(ranges)
-    assert index.holding(offset) == holding
-    assert index.first(offset) == (holding[0] if holding else None)
