@@ -58,6 +58,7 @@ def _run(
         on_item=on_item,
         resume=args.resume,
         stop=stopping.requested,
+        checkpoint_seconds=args.checkpoint_minutes * 60 if args.checkpoint_minutes > 0 else None,
     )
 
 
@@ -88,7 +89,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("parquet" if args.dask else "csv")
     stopping = GracefulStop(
         "protocol-facts: stopping after the records in progress; the tables will hold every record done so far "
-        "(--resume goes on from there). Ctrl-C again stops at once and writes nothing."
+        "(--resume goes on from there). Ctrl-C again stops at once and publishes nothing more."
     )
     try:
         with stopping:
@@ -167,6 +168,15 @@ def build_parser() -> argparse.ArgumentParser:
         "the new rows after theirs. Goes on after a run stopped by Ctrl-C or SIGTERM",
     )
     extract.add_argument(
+        "--checkpoint-minutes",
+        type=float,
+        default=10.0,
+        metavar="M",
+        help="publish the tables every M minutes along the way, so that a run killed outright (out of memory, "
+        "SIGKILL) loses only the records since; --resume goes on from there (default: %(default)s; 0: only at "
+        "the end; with --dask every part is published when done)",
+    )
+    extract.add_argument(
         "--dask",
         metavar="SCHEDULER",
         default=None,
@@ -198,10 +208,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "batch_size", 1) < 1:
         _print_error("--batch-size must be at least 1")
         return 2
+    if not getattr(args, "checkpoint_minutes", 0) >= 0:  # "not >=": NaN is refused too
+        _print_error("--checkpoint-minutes must be 0 or more")
+        return 2
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
-        _print_error("interrupted; no output was published")
+        _print_error(
+            "interrupted; no more output was published (tables of an earlier checkpoint, if any, stay: "
+            "--resume goes on from them)"
+        )
         return 130
     except BrokenPipeError:  # "... | head": the reader went away; what was published stays
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush

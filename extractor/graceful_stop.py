@@ -4,7 +4,8 @@ A long run that is stopped (Ctrl-C, ``kill``, a cluster's time limit, which send
 lose hours of work. While a :class:`GracefulStop` is active, the first SIGINT or SIGTERM only sets a flag;
 the run checks it between records, stops there and publishes tables that hold every record done so far
 (each record whole, in every table), so ``--resume`` goes on from there. A second Ctrl-C raises
-``KeyboardInterrupt`` at once: nothing is published and the old tables stay as they were.
+``KeyboardInterrupt`` at once: nothing more is published, and the tables stay as the run's last
+checkpoint (or an earlier run) left them.
 """
 
 from __future__ import annotations

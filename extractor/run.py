@@ -3,12 +3,13 @@
 Memory stays bounded: records stream from the readers, through the pipeline in chunks (in worker
 processes when ``n_process`` > 1), into table sinks that append as they go. Outputs appear in the output
 folder only when the run completes. With ``resume`` the records already in the folder's tables are
-skipped and the new rows are added after the old ones.
+skipped and the new rows are added after the old ones. Checkpoints publish the tables along the way.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from extractor.readers import iter_records
 from extractor.records import ReadError, Record
 from extractor.tables.columns import table_names
 from extractor.tables.existing import DoneRecords, done_records
+from extractor.tables.publication import complete_publication, publish_together
 from extractor.tables.rows import document_row
 from extractor.tables.writers import JsonlSink, TableSink
 from extractor.workers import Extracted, iter_extracted
@@ -38,6 +40,7 @@ class RunSummary:
     error_messages: list[str] = field(default_factory=list)
     skipped: int = 0
     interrupted: bool = False  # stopped by ``stop`` before the end of the inputs
+    checkpoints: int = 0  # times the tables were published before the end (``checkpoint_seconds``)
 
 
 def example_inputs() -> list[Path]:
@@ -79,6 +82,58 @@ def skip_done(
             yield item
 
 
+class RunTables:
+    """Every table of a run being written: appended record by record, published together."""
+
+    def __init__(self, out: Path, fmt: str, *, resume: bool) -> None:
+        self.sinks: dict[str, TableSink] = {}
+        self.documents: JsonlSink | None = None
+        try:
+            for name in table_names():
+                self.sinks[name] = TableSink(out, name, fmt, resume=resume)
+            self.documents = JsonlSink(out / "documents.jsonl", resume=resume)
+        except BaseException:
+            self.abort()
+            raise
+
+    def files(self) -> list[TableSink | JsonlSink]:
+        return [*self.sinks.values(), *([self.documents] if self.documents else [])]
+
+    def add(self, item: Extracted | ReadError) -> None:
+        """Write one record's rows (or one error row) to every table."""
+        if isinstance(item, ReadError):
+            self.sinks["errors"].append([item.to_dict()])
+            return
+        for table, rows in item.rows.items():
+            self.sinks[table].append(rows)
+        assert self.documents is not None
+        self.documents.append([document_row(item.record)])
+
+    def publish(self, out: Path) -> list[Path]:
+        """Finish every file, then move them all into place (a failure before the moves publishes none)."""
+        for sink in self.files():
+            sink.finish()
+        return publish_together(out, self.files())
+
+    def abort(self) -> None:
+        for sink in self.files():
+            sink.abort()
+
+
+class CheckpointClock:
+    """Says when ``seconds`` have passed since the last checkpoint (never, for None)."""
+
+    def __init__(self, seconds: float | None, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds, self._clock = seconds, clock
+        self._last = clock()
+
+    def due(self) -> bool:
+        if self.seconds is None or self._clock() - self._last < self.seconds:
+            return False
+        self._last = self._clock()
+        return True
+
+
 def run_extraction(
     nlp: Language,
     inputs: Iterable[str | Path],
@@ -90,51 +145,51 @@ def run_extraction(
     on_item: Callable[[Extracted | ReadError], None] | None = None,
     resume: bool = False,
     stop: Callable[[], bool] | None = None,
+    checkpoint_seconds: float | None = None,
 ) -> RunSummary:
     """Extract facts from ``inputs`` into ``out_dir`` (created if needed); returns a summary.
 
     ``on_item`` is called for every record (an :class:`Extracted` with its rows) or error, in input order.
     ``stop`` is asked between records: once it returns True the run ends there and publishes tables that
     hold every record done so far (``summary.interrupted``), which a run with ``resume`` goes on from. An
-    exception (``KeyboardInterrupt`` included) publishes nothing.
+    exception (``KeyboardInterrupt`` included) publishes nothing more. With ``checkpoint_seconds`` the
+    tables are also published every so many seconds, between records, so that a run killed outright
+    (SIGKILL, out of memory) loses only the records since: ``resume`` goes on from the last checkpoint,
+    and the final tables are byte for byte those of a run without checkpoints.
     """
     if n_process < 1 or batch_size < 1:
         raise ValueError(f"n_process and batch_size must be at least 1, not {n_process} and {batch_size}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    complete_publication(out)  # a run killed while publishing: its tables first agree again
     summary = RunSummary()
     items: Iterable[Record | ReadError] = iter_records(inputs, skip_folders=[out])  # not our own tables
     if resume:
         items = skip_done(items, done_records(out, fmt), summary)
-    sinks: dict[str, TableSink] = {}
-    documents: JsonlSink | None = None
+    checkpoints = CheckpointClock(checkpoint_seconds)
+    tables = RunTables(out, fmt, resume=resume)
     try:
-        for name in table_names():
-            sinks[name] = TableSink(out, name, fmt, resume=resume)
-        documents = JsonlSink(out / "documents.jsonl", resume=resume)
         extracted = iter_extracted(nlp, items, n_process=n_process, batch_size=batch_size)
         for item in extracted:
             if stop is not None and stop():
                 summary.interrupted = True
                 extracted.close()  # worker processes end with their chunk in progress
                 break
+            tables.add(item)
             if isinstance(item, ReadError):
-                sinks["errors"].append([item.to_dict()])
                 summary.errors += 1
                 summary.error_messages.append(error_message(item))
             else:
-                for table, rows in item.rows.items():
-                    sinks[table].append(rows)
                 summary.records += 1
-                documents.append([document_row(item.record)])
                 summary.facts_per_label.update(row["label"] for row in item.rows.get("facts", []))
             if on_item is not None:
                 on_item(item)
-        for sink in [*sinks.values(), documents]:
-            sink.finish()  # every file complete before any is moved into place: a failure publishes none
+            if checkpoints.due():
+                tables.publish(out)
+                summary.checkpoints += 1
+                tables = RunTables(out, fmt, resume=True)  # goes on from the tables just published
+        summary.outputs = tables.publish(out)
     except BaseException:
-        for sink in [*sinks.values(), *([documents] if documents else [])]:
-            sink.abort()
+        tables.abort()
         raise
-    summary.outputs = [sink.publish() for sink in [*sinks.values(), documents]]
     return summary

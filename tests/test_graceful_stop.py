@@ -35,7 +35,7 @@ def test_the_first_signal_is_a_request_the_second_ctrl_c_stops_at_once():
     assert signal.getsignal(signal.SIGINT) is before, "the handlers are put back"
 
 
-@pytest.mark.parametrize(("fmt", "n_process"), [("csv", 1), ("jsonl", 1), ("csv", 2)])
+@pytest.mark.parametrize(("fmt", "n_process"), [("csv", 1), ("jsonl", 1), ("parquet", 1), ("xlsx", 1), ("csv", 2)])
 def test_a_stopped_run_then_resumed_gives_the_bytes_of_one_run(nlp, tmp_path, fmt, n_process):
     source = write_jsonl(tmp_path / "t.jsonl", 30, corrupt={4})
     run_extraction(nlp, [source], tmp_path / "whole", fmt=fmt)
@@ -93,5 +93,5 @@ def test_cli_ctrl_c_twice_publishes_nothing(tmp_path, monkeypatch, capsys):
     out = tmp_path / "out"
     _signal_after(monkeypatch, 3, signal.SIGINT, signal.SIGINT)
     assert main(["extract", str(source), "-o", str(out), "-q"]) == 130
-    assert "no output was published" in capsys.readouterr().err
+    assert "no more output was published" in capsys.readouterr().err
     assert list(out.iterdir()) == []

@@ -7,7 +7,8 @@ rows; XLSX cannot be streamed and is built at the end. Identical rows give byte-
 groups are cut at fixed row counts and XLSX archives carry no timestamps.
 
 With ``resume=True`` an existing published table is first copied into the temporary file, so the
-published table is the old rows followed by the new ones.
+published table is the old rows followed by the new ones (in Parquet, byte for byte those of one run
+that wrote them all, as the old table's last, partial row group is filled up before it is written).
 """
 
 from __future__ import annotations
@@ -140,8 +141,15 @@ class TableSink:
                 if source.schema_arrow.names != names:
                     raise ResumeError(f"{self.path} has other columns than this version writes")
                 self._parquet = parquet_writer(self.part, self.table)
+                last = source.num_row_groups - 1
                 for i in range(source.num_row_groups):  # one row group at a time: memory stays bounded
-                    self._parquet.write_table(source.read_row_group(i).cast(table_schema(self.table)))
+                    group = source.read_row_group(i).cast(table_schema(self.table))
+                    if i == last and group.num_rows < ROW_GROUP_ROWS:
+                        # The last, partial group goes back to the buffer for the new rows to fill up: row
+                        # groups are then cut where one uninterrupted run cuts them (the same bytes).
+                        self._buffer = group.to_pylist()
+                    else:
+                        self._parquet.write_table(group)
             else:
                 # Only an empty cell is missing: pandas' default reads "NA" (phase N/A), "None", "null" as NaN.
                 existing = pd.read_excel(self.path, dtype=object, keep_default_na=False, na_values=[""])

@@ -119,3 +119,32 @@ def test_resume_keeps_text_that_pandas_reads_as_missing(tmp_path, fmt):
     else:
         df = read(path, fmt)
     assert df[["text", "rule", "section"]].values.tolist()[0] == ["NA", "None", "null"]
+
+
+def test_resumed_parquet_is_cut_into_the_row_groups_of_one_run(tmp_path, monkeypatch):
+    # A checkpoint or a stop publishes a partial last row group; resuming must fill it up, not keep it.
+    from extractor.tables import writers
+
+    monkeypatch.setattr(writers, "ROW_GROUP_ROWS", 3)
+    rows = [dict(ROWS[i % 2], start=i) for i in range(8)]
+    whole = TableSink(tmp_path / "whole", "facts", "parquet")
+    (tmp_path / "whole").mkdir()
+    whole.append(rows)
+    expected = whole.commit().read_bytes()
+    (tmp_path / "parts").mkdir()
+    for seam in (1, 4, 7):  # published after 1, 4 and 7 rows, each time resumed
+        first = TableSink(tmp_path / "parts", "facts", "parquet", resume=seam > 1)
+        first.append(rows[seam - 3 if seam > 1 else 0 : seam])
+        first.commit()
+    last = TableSink(tmp_path / "parts", "facts", "parquet", resume=True)
+    last.append(rows[7:])
+    path = last.commit()
+    assert [g.num_rows for g in _row_groups(path)] == [3, 3, 2]
+    assert path.read_bytes() == expected
+
+
+def _row_groups(path):
+    import pyarrow.parquet as pq
+
+    source = pq.ParquetFile(path)
+    return [source.metadata.row_group(i) for i in range(source.num_row_groups)]

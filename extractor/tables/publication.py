@@ -1,0 +1,75 @@
+"""Publishing a run's tables together: a crash part-way through moves all of them or, on the next run, the rest.
+
+Each table is finished in a temporary file beside its target, then moved into place (``os.replace``).
+The moves of one publication are written down first, in an intent file in the output folder; a run
+killed between two moves (SIGKILL, out of memory) leaves tables that disagree, some with the latest
+records and some without, and ``--resume`` would skip records whose rows are missing from some tables.
+The next run in that folder reads the intent file and makes the moves left undone (every file it names
+was complete before the first move) before it reads anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+#: The intent file of a publication in progress, in the output folder.
+INTENT_NAME = ".protocol-facts-publishing.json"
+
+
+class FinishedFile(Protocol):
+    """A table's temporary file (``part``), finished, and where it goes (``path``)."""
+
+    part: Path
+    path: Path
+
+    def publish(self) -> Path: ...
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    with temporary.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())  # the intent must be on disk before the first move it announces
+    os.replace(temporary, path)
+
+
+def publish_together(out_dir: Path, files: Iterable[FinishedFile]) -> list[Path]:
+    """Move every finished file into place; the moves are written down first (see the module's docstring)."""
+    files = list(files)
+    intent = Path(out_dir) / INTENT_NAME
+    moves = [[f.part.name, f.path.name] for f in files if f.part.parent == intent.parent == f.path.parent]
+    _write_atomically(intent, json.dumps({"moves": moves}))
+    published = [f.publish() for f in files]
+    intent.unlink()
+    return published
+
+
+def complete_publication(out_dir: Path) -> list[Path]:
+    """Make the moves an interrupted publication in ``out_dir`` left undone; returns the tables moved now.
+
+    Does nothing when no publication was interrupted. An intent file that cannot be read (it is written
+    atomically, so only a hand could damage it) is left alone, as are the files it names.
+    """
+    intent = Path(out_dir) / INTENT_NAME
+    if not intent.exists():
+        return []
+    try:
+        moves = json.loads(intent.read_text(encoding="utf-8"))["moves"]
+        pairs = [(str(part), str(target)) for part, target in moves]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    moved = []
+    for part, target in pairs:
+        if Path(part).name != part or Path(target).name != target:
+            continue  # only plain names in this folder: a file written by hand must not move files elsewhere
+        source = intent.parent / part
+        if source.exists():
+            os.replace(source, intent.parent / target)
+            moved.append(intent.parent / target)
+    intent.unlink()
+    return moved
