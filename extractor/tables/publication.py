@@ -29,8 +29,12 @@ class FinishedFile(Protocol):
     def publish(self) -> Path: ...
 
 
+def _temporary(intent: Path) -> Path:
+    return intent.with_name(intent.name + ".tmp")
+
+
 def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".tmp")
+    temporary = _temporary(path)
     with temporary.open("w", encoding="utf-8") as fh:
         fh.write(text)
         fh.flush()
@@ -56,6 +60,7 @@ def complete_publication(out_dir: Path) -> list[Path]:
     atomically, so only a hand could damage it) is left alone, as are the files it names.
     """
     intent = Path(out_dir) / INTENT_NAME
+    _temporary(intent).unlink(missing_ok=True)  # killed while writing the intent: no move was made yet
     if not intent.exists():
         return []
     try:

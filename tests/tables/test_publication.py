@@ -58,3 +58,10 @@ def test_a_damaged_intent_is_left_alone(tmp_path):
     (tmp_path / ".facts.csv.part").write_text("y")
     assert complete_publication(tmp_path) == []
     assert (tmp_path / INTENT_NAME).exists() and (tmp_path / ".facts.csv.part").exists()
+
+
+def test_an_intent_killed_half_written_is_removed_and_moves_nothing(tmp_path):
+    (tmp_path / (INTENT_NAME + ".tmp")).write_text('{"moves": [[".facts.csv.part", "fac')
+    (tmp_path / ".facts.csv.part").write_text("y")
+    assert complete_publication(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".facts.csv.part"]
