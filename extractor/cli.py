@@ -89,7 +89,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("parquet" if args.dask else "csv")
     stopping = GracefulStop(
         "protocol-facts: stopping after the records in progress; the tables will hold every record done so far "
-        "(--resume goes on from there). Ctrl-C again stops at once and publishes nothing more."
+        "(--resume goes on from there). Ctrl-C again stops at once: what is not yet published is lost."
     )
     try:
         with stopping:
@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="M",
         help="publish the tables every M minutes along the way, so that a run killed outright (out of memory, "
         "SIGKILL) loses only the records since; --resume goes on from there (default: %(default)s; 0: only at "
-        "the end; with --dask every part is published when done)",
+        "the end; XLSX is built at the end only; with --dask every part is published when done)",
     )
     extract.add_argument(
         "--dask",
@@ -214,10 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
-        _print_error(
-            "interrupted; no more output was published (tables of an earlier checkpoint, if any, stay: "
-            "--resume goes on from them)"
-        )
+        _print_error("interrupted; the tables hold what was last published, if anything (--resume goes on from them)")
         return 130
     except BrokenPipeError:  # "... | head": the reader went away; what was published stays
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush

@@ -23,7 +23,7 @@ from extractor.readers import iter_records
 from extractor.records import ReadError, Record
 from extractor.tables.columns import table_names
 from extractor.tables.existing import DoneRecords, done_records
-from extractor.tables.publication import complete_publication, publish_together
+from extractor.tables.publication import complete_publication, publication_pending, publish_together
 from extractor.tables.rows import document_row
 from extractor.tables.writers import JsonlSink, TableSink
 from extractor.workers import Extracted, iter_extracted
@@ -121,17 +121,22 @@ class RunTables:
 
 
 class CheckpointClock:
-    """Says when ``seconds`` have passed since the last checkpoint (never, for None)."""
+    """Says when ``seconds`` have passed since the last checkpoint ended (never, for None).
+
+    Counted from the end of a checkpoint, not its start: a checkpoint's cost grows with the tables, and one
+    that took longer than the interval would otherwise be followed by another after every record.
+    """
 
     def __init__(self, seconds: float | None, clock: Callable[[], float] = time.monotonic) -> None:
         self.seconds, self._clock = seconds, clock
-        self._last = clock()
+        self.restart()
 
     def due(self) -> bool:
-        if self.seconds is None or self._clock() - self._last < self.seconds:
-            return False
+        return self.seconds is not None and self._clock() - self._last >= self.seconds
+
+    def restart(self) -> None:
+        """Start the interval again (at the end of a checkpoint)."""
         self._last = self._clock()
-        return True
 
 
 def run_extraction(
@@ -155,7 +160,8 @@ def run_extraction(
     exception (``KeyboardInterrupt`` included) publishes nothing more. With ``checkpoint_seconds`` the
     tables are also published every so many seconds, between records, so that a run killed outright
     (SIGKILL, out of memory) loses only the records since: ``resume`` goes on from the last checkpoint,
-    and the final tables are byte for byte those of a run without checkpoints.
+    and the final tables are byte for byte those of a run without checkpoints (XLSX, which cannot be read
+    back as written, is published at the end only).
     """
     if n_process < 1 or batch_size < 1:
         raise ValueError(f"n_process and batch_size must be at least 1, not {n_process} and {batch_size}")
@@ -166,7 +172,8 @@ def run_extraction(
     items: Iterable[Record | ReadError] = iter_records(inputs, skip_folders=[out])  # not our own tables
     if resume:
         items = skip_done(items, done_records(out, fmt), summary)
-    checkpoints = CheckpointClock(checkpoint_seconds)
+    # XLSX cannot be read back as written (a text such as "=X1" or "#N/A" comes back empty): built at the end only.
+    checkpoints = CheckpointClock(checkpoint_seconds if fmt != "xlsx" else None)
     tables = RunTables(out, fmt, resume=resume)
     try:
         extracted = iter_extracted(nlp, items, n_process=n_process, batch_size=batch_size)
@@ -188,8 +195,10 @@ def run_extraction(
                 tables.publish(out)
                 summary.checkpoints += 1
                 tables = RunTables(out, fmt, resume=True)  # goes on from the tables just published
+                checkpoints.restart()
         summary.outputs = tables.publish(out)
     except BaseException:
-        tables.abort()
+        if not publication_pending(out):  # else its files are the next run's to move into place
+            tables.abort()
         raise
     return summary

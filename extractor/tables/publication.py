@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import Protocol
 
@@ -48,9 +49,20 @@ def publish_together(out_dir: Path, files: Iterable[FinishedFile]) -> list[Path]
     intent = Path(out_dir) / INTENT_NAME
     moves = [[f.part.name, f.path.name] for f in files if f.part.parent == intent.parent == f.path.parent]
     _write_atomically(intent, json.dumps({"moves": moves}))
-    published = [f.publish() for f in files]
+    try:
+        published = [f.publish() for f in files]
+    except BaseException:
+        # A second Ctrl-C or a failed move part-way: the other moves are made now, or by the next run.
+        with suppress(OSError):  # if a move fails again, the intent stays, with the files it names
+            complete_publication(out_dir)
+        raise
     intent.unlink()
     return published
+
+
+def publication_pending(out_dir: Path) -> bool:
+    """True when a publication in ``out_dir`` was started and not finished: its files must be kept."""
+    return (Path(out_dir) / INTENT_NAME).exists()
 
 
 def complete_publication(out_dir: Path) -> list[Path]:
