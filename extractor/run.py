@@ -25,7 +25,7 @@ from extractor.tables.columns import table_names
 from extractor.tables.existing import DoneRecords, done_records
 from extractor.tables.publication import complete_publication, publication_pending, publish_together
 from extractor.tables.rows import document_row
-from extractor.tables.writers import JsonlSink, TableSink
+from extractor.tables.writers import REOPENABLE_FORMATS, JsonlSink, TableSink
 from extractor.workers import Extracted, iter_extracted
 
 
@@ -86,6 +86,7 @@ class RunTables:
     """Every table of a run being written: appended record by record, published together."""
 
     def __init__(self, out: Path, fmt: str, *, resume: bool) -> None:
+        self.out = out
         self.sinks: dict[str, TableSink] = {}
         self.documents: JsonlSink | None = None
         try:
@@ -109,11 +110,11 @@ class RunTables:
         assert self.documents is not None
         self.documents.append([document_row(item.record)])
 
-    def publish(self, out: Path) -> list[Path]:
+    def publish(self) -> list[Path]:
         """Finish every file, then move them all into place (a failure before the moves publishes none)."""
         for sink in self.files():
             sink.finish()
-        return publish_together(out, self.files())
+        return publish_together(self.out, self.files())
 
     def abort(self) -> None:
         for sink in self.files():
@@ -161,7 +162,7 @@ def run_extraction(
     tables are also published every so many seconds, between records, so that a run killed outright
     (SIGKILL, out of memory) loses only the records since: ``resume`` goes on from the last checkpoint,
     and the final tables are byte for byte those of a run without checkpoints (XLSX, which cannot be read
-    back as written, is published at the end only).
+    back as written, is published at the end only: ``REOPENABLE_FORMATS``).
     """
     if n_process < 1 or batch_size < 1:
         raise ValueError(f"n_process and batch_size must be at least 1, not {n_process} and {batch_size}")
@@ -172,8 +173,7 @@ def run_extraction(
     items: Iterable[Record | ReadError] = iter_records(inputs, skip_folders=[out])  # not our own tables
     if resume:
         items = skip_done(items, done_records(out, fmt), summary)
-    # XLSX cannot be read back as written (a text such as "=X1" or "#N/A" comes back empty): built at the end only.
-    checkpoints = CheckpointClock(checkpoint_seconds if fmt != "xlsx" else None)
+    checkpoints = CheckpointClock(checkpoint_seconds if fmt in REOPENABLE_FORMATS else None)
     tables = RunTables(out, fmt, resume=resume)
     try:
         extracted = iter_extracted(nlp, items, n_process=n_process, batch_size=batch_size)
@@ -192,11 +192,11 @@ def run_extraction(
             if on_item is not None:
                 on_item(item)
             if checkpoints.due():
-                tables.publish(out)
+                tables.publish()
                 summary.checkpoints += 1
                 tables = RunTables(out, fmt, resume=True)  # goes on from the tables just published
                 checkpoints.restart()
-        summary.outputs = tables.publish(out)
+        summary.outputs = tables.publish()
     except BaseException:
         if not publication_pending(out):  # else its files are the next run's to move into place
             tables.abort()

@@ -12,6 +12,7 @@ import time
 
 import pyarrow.parquet as pq
 import pytest
+from output_folders import output_bytes
 from synthetic_trials import write_jsonl
 
 from extractor.api import load
@@ -25,10 +26,6 @@ from extractor.workers import Extracted
 @pytest.fixture(scope="module")
 def nlp():
     return load()
-
-
-def output_bytes(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def test_the_clock_counts_from_the_end_of_the_last_checkpoint_and_never_without_an_interval():

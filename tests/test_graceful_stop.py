@@ -6,6 +6,7 @@ import os
 import signal
 
 import pytest
+from output_folders import output_bytes
 from synthetic_trials import write_jsonl
 
 from extractor import run as run_module
@@ -18,10 +19,6 @@ from extractor.run import run_extraction
 @pytest.fixture(scope="module")
 def nlp():
     return load()
-
-
-def output_bytes(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def test_the_first_signal_is_a_request_the_second_ctrl_c_stops_at_once():

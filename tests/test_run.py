@@ -11,6 +11,7 @@ from itertools import count
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from output_folders import output_bytes
 from synthetic_trials import write_jsonl
 
 from extractor.api import load
@@ -37,10 +38,6 @@ def corpus(tmp_path_factory):
     with path.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps({"id": "NCT99999999", "text": ""}) + "\n")
     return path
-
-
-def output_bytes(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def read_table(path):

@@ -47,7 +47,9 @@ def publish_together(out_dir: Path, files: Iterable[FinishedFile]) -> list[Path]
     """Move every finished file into place; the moves are written down first (see the module's docstring)."""
     files = list(files)
     intent = Path(out_dir) / INTENT_NAME
-    moves = [[f.part.name, f.path.name] for f in files if f.part.parent == intent.parent == f.path.parent]
+    if any(not f.part.parent == intent.parent == f.path.parent for f in files):
+        raise ValueError(f"a publication moves files within {out_dir} only")  # the intent names them so
+    moves = [[f.part.name, f.path.name] for f in files]
     _write_atomically(intent, json.dumps({"moves": moves}))
     try:
         published = [f.publish() for f in files]

@@ -29,6 +29,9 @@ import pyarrow.parquet as pq
 from extractor.tables.columns import table_schema
 
 FORMATS = ("csv", "parquet", "jsonl", "xlsx")
+#: Formats whose published table ``resume=True`` reads back exactly as it was written, so that a run can
+#: publish and go on (checkpoints). Not XLSX: Excel takes a text such as "=X1" for a formula.
+REOPENABLE_FORMATS = ("csv", "parquet", "jsonl")
 
 #: Rows buffered before a write; also the Parquet row-group size. Bounds memory per table.
 ROW_GROUP_ROWS = 10_000

@@ -3,6 +3,8 @@
 import json
 import os
 
+import pytest
+
 from extractor.tables.publication import INTENT_NAME, complete_publication, publish_together
 from extractor.tables.writers import TableSink
 
@@ -65,3 +67,12 @@ def test_an_intent_killed_half_written_is_removed_and_moves_nothing(tmp_path):
     (tmp_path / ".facts.csv.part").write_text("y")
     assert complete_publication(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [".facts.csv.part"]
+
+
+def test_files_of_another_folder_are_refused_before_anything_moves(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    sinks = finished_sinks(tmp_path / "a", "x")[:1] + finished_sinks(tmp_path / "b", "y")[:1]
+    with pytest.raises(ValueError, match="within"):
+        publish_together(tmp_path / "a", sinks)
+    assert not (tmp_path / "a" / "facts.csv").exists() and not (tmp_path / "a" / INTENT_NAME).exists()
