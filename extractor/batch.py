@@ -2,7 +2,8 @@
 
 Records go through ``nlp.pipe`` in batches (in worker processes when ``n_process`` > 1). spaCy drops a
 document whose processing fails (the error handler ignores it); such a record is then run again alone to
-learn the reason, which becomes an error row.
+learn the reason, which becomes an error row. With a time limit (:mod:`extractor.time_limit`) a record
+that overruns it becomes an error row too, and the batch goes on with the next.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.util import ignore_error, raise_error
 
 from extractor.records import ReadError, Record
 from extractor.sections import detect_sections
+from extractor.time_limit import RecordTimeout, time_limit
 
 
 @dataclass
@@ -43,17 +45,66 @@ def _record_doc(nlp: Language, record: Record) -> Doc:
     return _attach(nlp.make_doc(record.text), record)
 
 
-def process_one(nlp: Language, record: Record) -> Processed | ReadError:
-    """Process a single record, turning any failure into an error row."""
+def overran(record: Record, seconds: float, stage: str = "process") -> ReadError:
+    """The error row of a record whose ``stage`` ran out of its time limit."""
+    reason = f"time limit: {stage} took longer than {seconds:g} s, the limit for one record; left out"
+    return ReadError(record.source, reason, record.id, stage)
+
+
+def process_one(nlp: Language, record: Record, seconds: float | None = None) -> Processed | ReadError:
+    """Process a single record (within ``seconds``, if given), turning any failure into an error row."""
     nlp.set_error_handler(raise_error)  # here a failure must surface, to be reported
     try:
         if len(record.text) > nlp.max_length:
             raise ValueError(f"record has {len(record.text):,} characters, more than the limit {nlp.max_length:,}")
-        return Processed(record, nlp(_record_doc(nlp, record)))
+        with time_limit(seconds):
+            return Processed(record, nlp(_record_doc(nlp, record)))
+    except RecordTimeout:
+        return overran(record, seconds or 0)
     except Exception as exc:  # a bad record must never stop the batch
         return ReadError(record.source, f"processing failed: {type(exc).__name__}: {exc}", record.id, "process")
     finally:
         nlp.set_error_handler(ignore_error)
+
+
+def _one_doc_at_a_time(nlp: Language) -> bool:
+    """True when every component takes Docs one by one (none has its own ``pipe``), so that ``nlp.pipe``
+    finishes each Doc before it starts the next."""
+    return not any(hasattr(component, "pipe") for _name, component in nlp.pipeline)
+
+
+def _pipe(
+    nlp: Language, records: list[Record], n_process: int, batch_size: int, seconds: float | None
+) -> tuple[dict[int, Doc], dict[int, ReadError]]:
+    """Docs of the records ``nlp.pipe`` processed, and error rows of those that overran ``seconds``, by
+    index in ``records``; a record in neither (spaCy's error handler dropped it) is to be retried alone."""
+    done: dict[int, Doc] = {}
+    overrun: dict[int, ReadError] = {}
+    pulled = [0]  # index of the record spaCy last took from the stream: the one in progress
+
+    def stream(first: int) -> Iterator[tuple[Doc, int]]:
+        for i in range(first, len(records)):
+            pulled[0] = i
+            yield _record_doc(nlp, records[i]), i
+
+    start = 0
+    while start < len(records):
+        try:
+            docs = iter(nlp.pipe(stream(start), as_tuples=True, n_process=n_process, batch_size=batch_size))
+            while True:
+                with time_limit(seconds):  # one record's time: spaCy takes the next only when this one is done
+                    doc, i = next(docs)
+                done[i] = doc
+        except StopIteration:
+            break
+        except RecordTimeout:
+            if not _one_doc_at_a_time(nlp):
+                break  # a component took a whole batch at once: which record overran is not known
+            overrun[pulled[0]] = overran(records[pulled[0]], seconds or 0)
+            start = pulled[0] + 1  # and on with a new stream after it
+        except Exception:  # a worker died: what is not done is retried one by one
+            break
+    return done, overrun
 
 
 def process_records(
@@ -62,8 +113,10 @@ def process_records(
     *,
     n_process: int = 1,
     batch_size: int = 64,
+    seconds: float | None = None,
 ) -> Iterator[Processed | ReadError]:
-    """Process records in order; read errors pass through unchanged."""
+    """Process records in order; read errors pass through unchanged. With ``seconds``, a record whose
+    processing takes longer becomes an error row (in one process only: ``n_process`` 1, main thread)."""
     nlp.set_error_handler(ignore_error)
     iterator = iter(items)
     while True:
@@ -71,14 +124,7 @@ def process_records(
         if not chunk:
             return
         records = [r for r in chunk if isinstance(r, Record) and len(r.text) <= nlp.max_length]
-        done: dict[int, Doc] = {}
-        if records:
-            pairs = ((_record_doc(nlp, r), i) for i, r in enumerate(records))
-            try:
-                for doc, i in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-                    done[i] = doc
-            except Exception:  # a worker died: what is not done is retried one by one below
-                pass
+        done, overrun = _pipe(nlp, records, n_process, batch_size, seconds) if records else ({}, {})
         index = {id(r): i for i, r in enumerate(records)}
         for item in chunk:
             if isinstance(item, ReadError):
@@ -87,5 +133,7 @@ def process_records(
             i = index.get(id(item))
             if i is not None and i in done:
                 yield Processed(item, done[i])
+            elif i is not None and i in overrun:
+                yield overrun[i]
             else:
-                yield process_one(nlp, item)
+                yield process_one(nlp, item, seconds)

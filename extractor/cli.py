@@ -59,6 +59,7 @@ def _run(
         resume=args.resume,
         stop=stopping.requested,
         checkpoint_seconds=args.checkpoint_minutes * 60 if args.checkpoint_minutes > 0 else None,
+        record_timeout=args.record_timeout or None,
     )
 
 
@@ -177,6 +178,15 @@ def build_parser() -> argparse.ArgumentParser:
         "the end; XLSX is built at the end only; with --dask every part is published when done)",
     )
     extract.add_argument(
+        "--record-timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="a record that takes longer than S seconds (to process, or to turn into rows) becomes an error row "
+        "and the run goes on; real records take well under a second (default: %(default)s; 0: no limit; "
+        "not applied with --dask)",
+    )
+    extract.add_argument(
         "--dask",
         metavar="SCHEDULER",
         default=None,
@@ -210,6 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if not getattr(args, "checkpoint_minutes", 0) >= 0:  # "not >=": NaN is refused too
         _print_error("--checkpoint-minutes must be 0 or more")
+        return 2
+    if not getattr(args, "record_timeout", 0) >= 0:
+        _print_error("--record-timeout must be 0 or more")
         return 2
     try:
         return int(args.func(args) or 0)

@@ -152,6 +152,7 @@ def run_extraction(
     resume: bool = False,
     stop: Callable[[], bool] | None = None,
     checkpoint_seconds: float | None = None,
+    record_timeout: float | None = None,
 ) -> RunSummary:
     """Extract facts from ``inputs`` into ``out_dir`` (created if needed); returns a summary.
 
@@ -162,10 +163,15 @@ def run_extraction(
     tables are also published every so many seconds, between records, so that a run killed outright
     (SIGKILL, out of memory) loses only the records since: ``resume`` goes on from the last checkpoint,
     and the final tables are byte for byte those of a run without checkpoints (XLSX, which cannot be read
-    back as written, is published at the end only: ``REOPENABLE_FORMATS``).
+    back as written, is published at the end only: ``REOPENABLE_FORMATS``). With ``record_timeout`` a
+    record whose processing, or the building of its rows, takes longer than that many seconds becomes an
+    error row and the run goes on (limited only in a main thread or with ``n_process`` > 1:
+    :mod:`extractor.time_limit`).
     """
     if n_process < 1 or batch_size < 1:
         raise ValueError(f"n_process and batch_size must be at least 1, not {n_process} and {batch_size}")
+    if record_timeout is not None and not record_timeout >= 0:  # "not >=": NaN is refused too
+        raise ValueError(f"record_timeout must be None or 0 or more seconds, not {record_timeout}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     complete_publication(out)  # a run killed while publishing: its tables first agree again
@@ -176,7 +182,7 @@ def run_extraction(
     checkpoints = CheckpointClock(checkpoint_seconds if fmt in REOPENABLE_FORMATS else None)
     tables = RunTables(out, fmt, resume=resume)
     try:
-        extracted = iter_extracted(nlp, items, n_process=n_process, batch_size=batch_size)
+        extracted = iter_extracted(nlp, items, n_process=n_process, batch_size=batch_size, seconds=record_timeout)
         for item in extracted:
             if stop is not None and stop():
                 summary.interrupted = True

@@ -24,9 +24,10 @@ from typing import Any
 
 from spacy.language import Language
 
-from extractor.batch import process_records
+from extractor.batch import Processed, overran, process_records
 from extractor.records import ReadError, Record
 from extractor.tables.rows import rows_or_error
+from extractor.time_limit import RecordTimeout, limits_handled, overruns, time_limit
 
 #: Rows of one record, by table name.
 TableRows = dict[str, list[dict[str, Any]]]
@@ -44,9 +45,21 @@ class Extracted:
 RENEW_RECORDS = 10_000
 
 
-def record_rows(nlp: Language, records: list[Record], batch_size: int = 64) -> list[TableRows | ReadError]:
-    """Rows of each record (aligned with ``records``), or the error that processing it gave."""
-    return [rows_or_error(item) for item in process_records(nlp, records, batch_size=batch_size)]
+def record_rows(
+    nlp: Language, records: list[Record], batch_size: int = 64, seconds: float | None = None
+) -> list[TableRows | ReadError]:
+    """Rows of each record (aligned with ``records``), or the error that processing it gave; with
+    ``seconds``, processing a record and building its rows each have that long (see :mod:`extractor.time_limit`)."""
+    return [_rows(item, seconds) for item in process_records(nlp, records, batch_size=batch_size, seconds=seconds)]
+
+
+def _rows(item: Processed | ReadError, seconds: float | None) -> TableRows | ReadError:
+    try:
+        with time_limit(seconds):
+            return rows_or_error(item)
+    except RecordTimeout:
+        assert isinstance(item, Processed)  # an error row takes no time to pass on
+        return overran(item.record, seconds or 0, "rows")
 
 
 class FreshPipeline:
@@ -67,8 +80,11 @@ class FreshPipeline:
         except Exception:  # a custom component that cannot be pickled: no renewal, nothing else changes
             self._snapshot = None
 
-    def rows(self, records: list[Record], batch_size: int = 64) -> list[TableRows | ReadError]:
-        """:func:`record_rows`, with a fresh pipeline once ``every`` records went through the current one."""
+    def rows(
+        self, records: list[Record], batch_size: int = 64, seconds: float | None = None
+    ) -> list[TableRows | ReadError]:
+        """:func:`record_rows`, with a fresh pipeline once ``every`` records went through the current one,
+        or after a record overran its time limit (it may have stopped a component half-way)."""
         if self._snapshot is not None and self._count >= self.every:
             with warnings.catch_warnings():
                 # Unpickling recompiles the tokenizer's punctuation regexes (spaCy/scispaCy's own), and
@@ -78,7 +94,12 @@ class FreshPipeline:
             _refreeze()
             self._count = 0
         self._count += len(records)
-        return record_rows(self.nlp, records, batch_size)
+        before = overruns()
+        with limits_handled(seconds):
+            results = record_rows(self.nlp, records, batch_size, seconds)
+        if overruns() != before:
+            self._count = self.every
+        return results
 
 
 @contextmanager
@@ -118,9 +139,9 @@ def _start_worker(nlp: Language) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _worker_rows(records: list[Record], batch_size: int) -> list[TableRows | ReadError]:
+def _worker_rows(records: list[Record], batch_size: int, seconds: float | None) -> list[TableRows | ReadError]:
     assert _WORKER_PIPELINE is not None, "worker started without a pipeline"
-    return _WORKER_PIPELINE.rows(records, batch_size)
+    return _WORKER_PIPELINE.rows(records, batch_size, seconds)
 
 
 def merge_rows(
@@ -148,14 +169,18 @@ def iter_extracted(
     *,
     n_process: int = 1,
     batch_size: int = 64,
+    seconds: float | None = None,
 ) -> Iterator[Extracted | ReadError]:
-    """Rows for each record of ``items`` in input order; read errors pass through unchanged."""
+    """Rows for each record of ``items`` in input order; read errors pass through unchanged. With
+    ``seconds``, a record that takes longer (to process, or to turn into rows) becomes an error row
+    (not limited when this runs outside a main thread with ``n_process`` 1: :mod:`extractor.time_limit`)."""
     chunk_size = max(1, batch_size) * 4
     if n_process <= 1:
         pipeline = FreshPipeline(nlp)
         with frozen_heap():
             for chunk in _chunks(items, chunk_size):
-                yield from merge_rows(chunk, pipeline.rows([r for r in chunk if isinstance(r, Record)], batch_size))
+                records = [r for r in chunk if isinstance(r, Record)]
+                yield from merge_rows(chunk, pipeline.rows(records, batch_size, seconds))
         return
     pool = ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(nlp,))
     window: deque[tuple[list[Record | ReadError], Future]] = deque()
@@ -163,27 +188,27 @@ def iter_extracted(
         for chunk in _chunks(items, chunk_size):
             records = [r for r in chunk if isinstance(r, Record)]
             try:
-                future = pool.submit(_worker_rows, records, batch_size)
+                future = pool.submit(_worker_rows, records, batch_size, seconds)
             except BrokenProcessPool:  # a worker died earlier: carry on with a fresh pool
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(nlp,))
-                future = pool.submit(_worker_rows, records, batch_size)
+                future = pool.submit(_worker_rows, records, batch_size, seconds)
             window.append((chunk, future))
             # Two chunks per worker in flight keep every worker busy while memory stays bounded.
             while len(window) > 2 * n_process:
-                yield from _finish(nlp, *window.popleft(), batch_size)
+                yield from _finish(nlp, *window.popleft(), batch_size, seconds)
         while window:
-            yield from _finish(nlp, *window.popleft(), batch_size)
+            yield from _finish(nlp, *window.popleft(), batch_size, seconds)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _finish(
-    nlp: Language, chunk: list[Record | ReadError], future: Future, batch_size: int
+    nlp: Language, chunk: list[Record | ReadError], future: Future, batch_size: int, seconds: float | None
 ) -> Iterator[Extracted | ReadError]:
     try:
         results = future.result()
     except Exception:  # a worker died (killed, out of memory): this chunk is redone here, record by record
         records = [r for r in chunk if isinstance(r, Record)]
-        results = [row for record in records for row in record_rows(nlp, [record], batch_size)]
+        results = [row for record in records for row in record_rows(nlp, [record], batch_size, seconds)]
     yield from merge_rows(chunk, results)

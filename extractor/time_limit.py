@@ -1,0 +1,95 @@
+"""A time limit for one record, so that no record, however it is made, holds a run for long.
+
+Real records take at most half a second (the slowest of the 1,507 cell-therapy records and of the 200
+largest ClinicalTrials.gov texts); the slowest texts built to be slow (``benchmarks/worst_cases.py``) take
+~14 s a megabyte, and the pipeline takes texts of up to 3,000,000 characters. A limit also bounds the
+shapes no one has found yet. It is a real-time timer
+(``SIGALRM``) whose handler raises :class:`RecordTimeout` at the next Python instruction, which also
+stops a regular expression in the middle of its search. Signals reach only the main thread of a
+process, and Windows has no such timer: elsewhere (a Dask worker's task thread, a thread of the caller's)
+:func:`time_limit` does not limit anything, and :func:`can_limit_time` says so beforehand.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+
+class RecordTimeout(BaseException):
+    """A record overran its time limit. A ``BaseException``, like ``KeyboardInterrupt``, so that no
+    ``except Exception`` on its way out (spaCy's error handler, a component's own guard) takes it for a
+    failure of the record's text and goes on."""
+
+
+_state = {"armed": False, "overruns": 0}
+#: Limits this long or longer (infinity included) limit nothing; the timer would overflow on some.
+NO_LIMIT = 1e8
+
+
+def can_limit_time() -> bool:
+    """True when :func:`time_limit` works here: the main thread, on a system with ``setitimer``."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def overruns() -> int:
+    """How many times a limit ran out in this process (a pipeline interrupted mid-record is replaced)."""
+    return _state["overruns"]
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    # A signal already on its way when the block ended finds the limit disarmed and is dropped.
+    if _state["armed"]:
+        _state["armed"] = False
+        _state["overruns"] += 1
+        raise RecordTimeout
+
+
+@contextmanager
+def limits_handled(seconds: float | None) -> Iterator[None]:
+    """Keep the timer's handler installed for a block of many :func:`time_limit` blocks (installing it
+    costs ~7 µs, more than the timer itself); the handler that was there before comes back at the end."""
+    if not seconds or seconds >= NO_LIMIT or not can_limit_time() or signal.getsignal(signal.SIGALRM) is _on_alarm:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+class time_limit:  # noqa: N801 - used as a function, like contextlib's context managers
+    """Raise :class:`RecordTimeout` inside the ``with`` block once it has run ``seconds`` (None, 0 or
+    ``NO_LIMIT`` and above: no limit; nothing is limited where :func:`can_limit_time` is False).
+
+    A class rather than a generator-based context manager: it is entered twice a record, and this way
+    costs a third of the time.
+    """
+
+    __slots__ = ("seconds", "previous", "active")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.active = False
+        self.previous: object = None
+
+    def __enter__(self) -> None:
+        seconds = self.seconds
+        if not seconds or seconds >= NO_LIMIT or not can_limit_time():
+            return
+        self.active = True
+        handler = signal.getsignal(signal.SIGALRM)
+        self.previous = handler if handler is _on_alarm else signal.signal(signal.SIGALRM, _on_alarm)
+        _state["armed"] = True
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            _state["armed"] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            if self.previous is not _on_alarm:
+                signal.signal(signal.SIGALRM, self.previous)  # type: ignore[arg-type]
