@@ -1,13 +1,13 @@
 """A time limit for one record, so that no record, however it is made, holds a run for long.
 
-Real records take at most half a second (the slowest of the 1,507 cell-therapy records and of the 200
-largest ClinicalTrials.gov texts); the slowest texts built to be slow (``benchmarks/worst_cases.py``) take
-~14 s a megabyte, and the pipeline takes texts of up to 3,000,000 characters. A limit also bounds the
-shapes no one has found yet. It is a real-time timer
-(``SIGALRM``) whose handler raises :class:`RecordTimeout` at the next Python instruction, which also
-stops a regular expression in the middle of its search. Signals reach only the main thread of a
-process, and Windows has no such timer: elsewhere (a Dask worker's task thread, a thread of the caller's)
-:func:`time_limit` does not limit anything, and :func:`can_limit_time` says so beforehand.
+Real records take at most ~0.2 s (the slowest of the 1,507 cell-therapy records and of the 200 largest
+ClinicalTrials.gov texts, once the pipeline is warm); texts built to be slow (``benchmarks/worst_cases.py``)
+take 30-100 s near 3,000,000 characters, the longest text the pipeline takes, and shapes no one has found
+yet may take longer. The limit is a real-time timer (``SIGALRM``) whose handler raises
+:class:`RecordTimeout` at the next Python instruction, which also stops a regular expression in the middle
+of its search. Signals reach only the main thread of a process, and Windows has no such timer: elsewhere
+(a Dask worker's task thread, a thread of the caller's) :func:`time_limit` does not limit anything, and
+:func:`can_limit_time` says so beforehand.
 """
 
 from __future__ import annotations
