@@ -80,6 +80,8 @@ def _pipe(
     index in ``records``; a record in neither (spaCy's error handler dropped it) is to be retried alone."""
     done: dict[int, Doc] = {}
     overrun: dict[int, ReadError] = {}
+    if n_process != 1:
+        seconds = None  # spaCy's own worker processes: the time here is not one record's
     pulled = [0]  # index of the record spaCy last took from the stream: the one in progress
 
     def stream(first: int) -> Iterator[tuple[Doc, int]]:

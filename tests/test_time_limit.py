@@ -230,3 +230,10 @@ def test_a_record_of_a_slow_shape_becomes_an_error_row_and_the_run_goes_on(tmp_p
     errors = pd.read_csv(Path(out) / "errors.csv")
     assert errors[["record_id", "stage"]].values.tolist() == [["NCT09999999", "process"]]
     assert pd.read_csv(Path(out) / "trials.csv")["id"].tolist() == ["NCT00000000", "NCT00000001"]
+
+
+def test_with_spacys_worker_processes_no_record_is_timed_in_the_parent():
+    """``process_records(n_process=2)`` runs spaCy's own workers: the parent cannot tell which record is slow."""
+    records = [record(i) for i in range(3)]
+    out = list(process_records(load(), records, n_process=2, seconds=1e-4))
+    assert [x.record.id for x in out if isinstance(x, Processed)] == [r.id for r in records]
