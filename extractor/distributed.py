@@ -27,6 +27,7 @@ from extractor.records import ReadError, Record, Section
 from extractor.run import RunSummary, error_message, skip_done
 from extractor.tables.columns import table_names, table_schema
 from extractor.tables.existing import done_parts
+from extractor.tables.publication import sync_file, sync_folder
 from extractor.tables.rows import document_row
 from extractor.tables.writers import ResumeError, arrow_table, parquet_writer
 from extractor.workers import Extracted, TableRows, merge_rows, record_rows
@@ -164,11 +165,15 @@ class PartitionedOutput:
             documents.append(document_row(item.record))
         stem = f"part-{self.parts:05d}"
         for table, table_rows in rows.items():
-            writer = parquet_writer(self.staging / table / f"{stem}{_suffix(table)}", table)
+            path = self.staging / table / f"{stem}{_suffix(table)}"
+            writer = parquet_writer(path, table)
             writer.write_table(arrow_table(table, table_rows))
             writer.close()
-        with (self.staging / "documents" / f"{stem}{_suffix('documents')}").open("w", encoding="utf-8") as fh:
+            sync_file(path)  # on the disk before a move can make it a published part
+        path = self.staging / "documents" / f"{stem}{_suffix('documents')}"
+        with path.open("w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in documents)
+        sync_file(path)
         self.parts += 1
 
     def commit(self) -> list[Path]:
@@ -181,6 +186,7 @@ class PartitionedOutput:
                 (self.out / name).mkdir(exist_ok=True)
                 for part in sorted((self.staging / name).iterdir()):
                     os.replace(part, self.out / name / part.name)
+                sync_folder(self.out / name)
             shutil.rmtree(self.staging, ignore_errors=True)
             return [self.out / name for name in self.tables]
         published = []
@@ -190,8 +196,10 @@ class PartitionedOutput:
                 old = self.out / f".{name}.old-{os.getpid()}"
                 os.replace(target, old)
                 shutil.rmtree(old)
+            sync_folder(self.staging / name)  # its parts' names, before the folder is moved into place
             os.replace(self.staging / name, target)
             published.append(target)
+        sync_folder(self.out)
         shutil.rmtree(self.staging, ignore_errors=True)
         return published
 

@@ -6,6 +6,10 @@ killed between two moves (SIGKILL, out of memory) leaves tables that disagree, s
 records and some without, and ``--resume`` would skip records whose rows are missing from some tables.
 The next run in that folder reads the intent file and makes the moves left undone (every file it names
 was complete before the first move) before it reads anything.
+
+Durable, too: the files' data is flushed to the disk (``fsync``) before the intent is written, the intent
+before the first move, and the folder after the moves, so that after a power loss a table is the old one
+or the new one, whole, never a name pointing at data the disk never got.
 """
 
 from __future__ import annotations
@@ -30,6 +34,27 @@ class FinishedFile(Protocol):
     def publish(self) -> Path: ...
 
 
+def sync_file(path: Path) -> None:
+    """Flush ``path``'s data to the disk (``fsync`` acts on the file, whichever descriptor asks)."""
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush ``folder``'s entries (the moves made in it) to the disk; where a folder cannot be opened
+    (Windows), its file system is left to do so."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems refuse fsync on a folder; nothing more can be done there
+        pass
+    finally:
+        os.close(fd)
+
+
 def _temporary(intent: Path) -> Path:
     return intent.with_name(intent.name + ".tmp")
 
@@ -41,6 +66,7 @@ def _write_atomically(path: Path, text: str) -> None:
         fh.flush()
         os.fsync(fh.fileno())  # the intent must be on disk before the first move it announces
     os.replace(temporary, path)
+    sync_folder(path.parent)
 
 
 def publish_together(out_dir: Path, files: Iterable[FinishedFile]) -> list[Path]:
@@ -49,6 +75,8 @@ def publish_together(out_dir: Path, files: Iterable[FinishedFile]) -> list[Path]
     intent = Path(out_dir) / INTENT_NAME
     if any(not f.part.parent == intent.parent == f.path.parent for f in files):
         raise ValueError(f"a publication moves files within {out_dir} only")  # the intent names them so
+    for f in files:
+        sync_file(f.part)  # no move may reach the disk before the data it moves
     moves = [[f.part.name, f.path.name] for f in files]
     _write_atomically(intent, json.dumps({"moves": moves}))
     try:
@@ -58,6 +86,7 @@ def publish_together(out_dir: Path, files: Iterable[FinishedFile]) -> list[Path]
         with suppress(OSError):  # if a move fails again, the intent stays, with the files it names
             complete_publication(out_dir)
         raise
+    sync_folder(intent.parent)  # the moves, before the intent that would redo them goes
     intent.unlink()
     return published
 
@@ -90,5 +119,6 @@ def complete_publication(out_dir: Path) -> list[Path]:
         if source.exists():
             os.replace(source, intent.parent / target)
             moved.append(intent.parent / target)
+    sync_folder(intent.parent)
     intent.unlink()
     return moved

@@ -76,3 +76,38 @@ def test_files_of_another_folder_are_refused_before_anything_moves(tmp_path):
     with pytest.raises(ValueError, match="within"):
         publish_together(tmp_path / "a", sinks)
     assert not (tmp_path / "a" / "facts.csv").exists() and not (tmp_path / "a" / INTENT_NAME).exists()
+
+
+def test_data_reaches_the_disk_before_the_moves_and_the_moves_before_the_intent_goes(tmp_path, monkeypatch):
+    """After a power loss a table is the old one or the new one, whole: what fsync orders (each flush as seen
+    by os.fsync: a file's data, or a folder's entries)."""
+    import extractor.tables.publication as publication
+
+    events = []
+    real_fsync, real_replace, real_unlink = os.fsync, os.replace, type(tmp_path).unlink
+
+    def fsync(fd):
+        path = os.readlink(f"/proc/self/fd/{fd}")
+        events.append(("fsync", "folder" if os.path.isdir(path) else os.path.basename(path)))
+        real_fsync(fd)
+
+    def replace(source, target):
+        events.append(("move", os.path.basename(target)))
+        real_replace(source, target)
+
+    def unlink(self, missing_ok=False):
+        events.append(("unlink", self.name))
+        real_unlink(self, missing_ok=missing_ok)
+
+    if not os.path.exists("/proc/self/fd"):
+        pytest.skip("needs /proc to name the file a descriptor is open on")
+    sinks = finished_sinks(tmp_path, "NCT01")
+    monkeypatch.setattr(publication.os, "fsync", fsync)  # the os module: the writers' moves are seen too
+    monkeypatch.setattr(publication.os, "replace", replace)
+    monkeypatch.setattr(type(tmp_path), "unlink", unlink)
+    publish_together(tmp_path, sinks)
+
+    parts = [("fsync", s.part.name) for s in sinks]
+    intent = [("fsync", INTENT_NAME + ".tmp"), ("move", INTENT_NAME), ("fsync", "folder")]
+    tables = [("move", s.path.name) for s in sinks]
+    assert events == [*parts, *intent, *tables, ("fsync", "folder"), ("unlink", INTENT_NAME)]
