@@ -58,8 +58,7 @@ def _rows(item: Processed | ReadError, seconds: float | None) -> TableRows | Rea
         with time_limit(seconds):
             return rows_or_error(item)
     except RecordTimeout:
-        assert isinstance(item, Processed)  # an error row takes no time to pass on
-        return overran(item.record, seconds or 0, "rows")
+        return item if isinstance(item, ReadError) else overran(item.record, seconds or 0, "rows")
 
 
 class FreshPipeline:
