@@ -5,8 +5,9 @@ For every N the script runs, each in a fresh subprocess so that peak memory is m
 * ``tokenizer``: the pipeline's own tokenizer (``nlp.tokenizer.pipe``) over the records' texts; only the
   tokenizer calls are timed (reading is not);
 * ``full``: the whole extraction, read -> tables written, through :func:`extractor.run.run_extraction`,
-  the code ``protocol-facts extract`` runs; the ``run_extraction`` call is timed (not imports and
-  pipeline loading, reported apart as ``startup_s``).
+  the code ``protocol-facts extract`` runs, with the command's defaults (checkpoints, the time limit of
+  one record); the ``run_extraction`` call is timed (not imports and pipeline loading, reported apart as
+  ``startup_s``).
 
 Words are the tokenizer's non-space tokens; the same count divides both phases' times, so
 ``ratio = (words/s full) / (words/s tokenizer)``. Peak memory: the largest resident set of any one
@@ -101,13 +102,24 @@ def phase_full(source: Path, out: Path, fmt: str, n_process: int, batch_size: in
     _quiet_warnings()
     start = time.perf_counter()
     from extractor.api import load
+    from extractor.cli import build_parser
     from extractor.run import run_extraction
 
     nlp = load()
+    command = build_parser().parse_args(["extract"])  # what a user's run has without options
     startup = time.perf_counter() - start
     cpu = os.times()
     began = time.perf_counter()
-    summary = run_extraction(nlp, [source], out, fmt=fmt, n_process=n_process, batch_size=batch_size)
+    summary = run_extraction(
+        nlp,
+        [source],
+        out,
+        fmt=fmt,
+        n_process=n_process,
+        batch_size=batch_size,
+        checkpoint_seconds=command.checkpoint_minutes * 60 or None,
+        record_timeout=command.record_timeout or None,
+    )
     seconds = time.perf_counter() - began
     after = os.times()
     return {
@@ -115,6 +127,7 @@ def phase_full(source: Path, out: Path, fmt: str, n_process: int, batch_size: in
         "records": summary.records,
         "errors": summary.errors,
         "facts": sum(summary.facts_per_label.values()),
+        "checkpoints": summary.checkpoints,
         "startup_s": startup,
         "cpu_s_parent": (after.user + after.system) - (cpu.user + cpu.system),
         "cpu_s_workers": (after.children_user + after.children_system) - (cpu.children_user + cpu.children_system),
