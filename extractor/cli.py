@@ -80,6 +80,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not args.inputs:
         print(f"No input given: running on the {len(inputs)} example records shipped with the package.")
     nlp = None if args.dask else load()  # with Dask, the workers load the pipeline
+    # tqdm starts a monitor thread with its first bar (disabled or not), and worker processes are forked
+    # from this one: a fork while another thread runs may deadlock in the child (Python 3.12 warns).
+    tqdm.monitor_interval = 0
     bar = tqdm(unit=" records", desc="extracting", disable=None if not args.quiet else True, file=sys.stderr)
 
     def on_item(item: object) -> None:

@@ -81,3 +81,30 @@ def test_a_reader_that_goes_away_is_no_error(tmp_path):
     assert proc.returncode == 141, err
     assert b"error" not in err.lower()
     assert (out / "trials.csv").exists()
+
+
+def test_worker_processes_are_forked_from_a_process_with_no_other_thread(tmp_path):
+    """A fork while another thread runs (tqdm's monitor, for one) may deadlock in the child."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from synthetic_trials import write_jsonl
+
+    source = write_jsonl(tmp_path / "in.jsonl", 6)
+    script = textwrap.dedent(
+        f"""
+        import os, threading
+        fork = os.fork
+        def counted_fork():
+            print("threads at fork:", threading.active_count(), flush=True)
+            return fork()
+        os.fork = counted_fork
+        from extractor.cli import main
+        main(["extract", {str(source)!r}, "-o", {str(tmp_path / "out")!r}, "--n-process", "2", "--batch-size", "1"])
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    counts = [line for line in done.stdout.splitlines() if line.startswith("threads at fork:")]
+    assert counts and set(counts) == {"threads at fork: 1"}
