@@ -1,7 +1,7 @@
 """The time limit of one record: the timer itself, then records that overrun it in a batch and in a run.
 
-Slow records are made by a component that sleeps on texts holding "SLOW" (and one that fails on "FAIL"),
-so every case is exact and costs fractions of a second; the last test runs a real slow shape.
+Slow records are made by a component that keeps busy for 5 s on texts holding "SLOW" (and fails on "FAIL"),
+so every case is exact and costs fractions of a second; one test runs a real slow shape through the command.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ LIMIT = 0.3
 
 
 def _busy(seconds: float) -> None:
-    """Python code running for ``seconds`` (sleep would do too; this is what a slow rule looks like)."""
+    """Python code running for ``seconds`` (what a slow rule looks like; a sleep would be stopped too)."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         pass
@@ -47,7 +47,7 @@ class Slow:
 
 
 class SlowInBatches(Slow):
-    """The same, with a ``pipe`` of its own that takes Docs a batch at a time."""
+    """The same, with a ``pipe`` of its own that takes all the Docs it is given before it returns any."""
 
     def pipe(self, docs, batch_size: int = 64):
         batch = list(docs)
