@@ -36,7 +36,7 @@ class FinishedFile(Protocol):
 
 def sync_file(path: Path) -> None:
     """Flush ``path``'s data to the disk (``fsync`` acts on the file, whichever descriptor asks)."""
-    with path.open("rb") as fh:
+    with path.open("r+b") as fh:  # open for writing: Windows commits only through such a handle
         os.fsync(fh.fileno())
 
 
