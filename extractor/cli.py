@@ -221,12 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "batch_size", 1) < 1:
         _print_error("--batch-size must be at least 1")
         return 2
-    if not getattr(args, "checkpoint_minutes", 0) >= 0:  # "not >=": NaN is refused too
-        _print_error("--checkpoint-minutes must be 0 or more")
-        return 2
-    if not getattr(args, "record_timeout", 0) >= 0:
-        _print_error("--record-timeout must be 0 or more")
-        return 2
+    for option in ("checkpoint_minutes", "record_timeout"):
+        if not getattr(args, option, 0) >= 0:  # "not >=": NaN is refused too
+            _print_error(f"--{option.replace('_', '-')} must be 0 or more")
+            return 2
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
