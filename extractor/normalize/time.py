@@ -198,6 +198,7 @@ def _parse(text: str, tokens: list[Token], lo: int, hi: int, carry: bool) -> lis
             elif before_number:
                 s.finalize()
                 s.prefix = tok.value
+                s.freq = None  # "once on day 1" is one time point, not once a day
                 i = label_gap - 1  # past '#', '=', ':', quotes or a glued hyphen ("Day-0")
             elif s.flag == "every" or s.freq:  # "every month", "each week"
                 mode_item = _Item(1.0, "every", None, tok.value, s.freq or 1.0, s.multiplier)

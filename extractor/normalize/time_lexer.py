@@ -71,8 +71,16 @@ _LEXICON_KINDS = {
 _PUNCT_WEAK = "-–—‑~～"  # range dashes: the end of a period when a number follows
 _PUNCT_SEP = ",，、&()[]{}=#\"'*/+"
 _PUNCT_BREAK = ".;:!?|；：。\n"
-_WORD = r"[^\W\d_]+(?:'[^\W\d_]+)?"
+# A short word takes the digits and letters glued after it: "AZD6738", "T1D", "CD34", "COVID19", "mg/m2"
+# are names, not numbers ("AZD6738 Days 1-7" is not day 6738). A longer one is a word whose space was
+# lost ("administration12weeks", "during14 days"; names that long are rare). A unit or keyword before
+# digits ("Day1", "up to12") is matched by its own branch first, so its number stays a number; so does a
+# lone "x" ("daily x3 days").
+_CODE_LETTERS = 5
+_WORD = rf"(?:x(?=\d)|[^\W\d_]+(?:'[^\W\d_]+)?(?:(?=\d)(?<![^\W\d_]{{{_CODE_LETTERS + 1}}})\d+[^\W\d_]*)*)"
 _PUNCT = r"[^\w\s]|\n"
+# A one-letter unit glued to digits glued to a letter is a name too: "H1N1" is no hour 1, "W4D1" no week 4.
+_NOT_A_CODE = r"(?:(?<=[^\W\d_]{2})|(?![-+]?\d+[^\W\d_]))"
 # What each punctuation mark is (a dash is weak before it is a break or a separator).
 _PUNCT_KINDS = {**dict.fromkeys(_PUNCT_SEP, "sep"), **dict.fromkeys(_PUNCT_BREAK, "break")}
 _PUNCT_KINDS.update(dict.fromkeys(_PUNCT_WEAK, "weak"))
@@ -152,8 +160,8 @@ def lexicon() -> Lexicon:
         rf"(?:(?:st|nd|rd|th|\.th){_AFTER}|\.{unit_ahead})?"  # ordinal "6th", "6.th", "6. month"
     )
     parts += [
-        rf"(?P<unit>{_BEFORE}(?:{unit_modifier}[^\S\n]+)?(?P<unitword>{unit_alt}){_AFTER})",
-        rf"(?P<gbefore>{_BEFORE}(?-i:{glued_before})(?=[-+]?\d))",
+        rf"(?P<unit>{_BEFORE}(?:{unit_modifier}[^\S\n]+)?(?P<unitword>{unit_alt}){_AFTER}{_NOT_A_CODE})",
+        rf"(?P<gbefore>{_BEFORE}(?-i:{glued_before})(?=[-+]?\d){_NOT_A_CODE})",
         rf"(?P<times>{_BEFORE}times{_AFTER})",
         rf"(?P<wnum>{word_number})",
         rf"(?P<num>{digits})",

@@ -136,6 +136,9 @@ CASES = [
     ("baseline, day56, day 112, day168", [0, 56, 112, 168], None, None),
     ("the first administration12weeks, 48weeks, 96weeks", [84, 336, 672], None, None),
     ("3 consecutive days", [3], None, None),
+    # A frequency before a labelled day counts doses, not a period (NCT00030095, NCT00910806).
+    ("(2ME2) once on day 1", [1], None, None),
+    ("twice on day 1 and once on day 2 and 15", [1, 2, 15], None, None),
     ("12monthes after enrollment or transplantation", [360], None, None),
     # Enrollment and the day of the procedure are 0; after an anchor word they are what times count from.
     ("Enrollment, Treatment, and Days #1, #7, #14, #28, #90", [0, 1, 7, 14, 28, 90], None, None),
@@ -249,6 +252,41 @@ RUNNING = [
     (
         "MSCs (4 doses of 2 x 106/kg administered on days 1, 4, 11 and 18).",
         [("days 1, 4, 11 and 18", [1, 4, 11, 18], None, None, "list")],
+    ),
+    # Digits glued to a short word are part of a name ("mg/m2", "T3", "RAD001", "T1D", "H1N1", "C1D28"),
+    # not a time; real sentences of ctgov-text.jsonl.gz (NCT03123276, NCT03306797, NCT01345136,
+    # NCT03494010, NCT01404182, NCT00942877).
+    (
+        "the starting dose will be a fixed dose rate (FDR) gemcitabine of 800 mg/m2 on day 1 and 8 of 21 days "
+        "cycles in combination of 200 mg of pembrolizumab given as an infusion on day 1 every 3 weeks.",
+        [
+            ("day 1 and 8 of 21 days", [1, 8, 21], None, None, "list"),
+            ("day 1 every 3 weeks", [1], 21, None, "periodic"),
+        ],
+    ),
+    (
+        "The intervention will be assessed in blind at the baseline (T0), at the mid-treatment period (T1 = 2 "
+        "weeks), at the end of the treatment (T2 = 4 weeks), and at a follow-up point (T3 = 8 weeks).",
+        [
+            ("2 weeks", [14], None, None, "point"),
+            ("4 weeks", [28], None, None, "point"),
+            ("8 weeks", [56], None, None, "point"),
+        ],
+    ),
+    (
+        "During the study, subjects will receive continuous daily oral treatment with RAD001 for up to 1 year or "
+        "until tumor progression.",
+        [("daily", [], 1, None, "periodic"), ("for up to 1 year", [], None, 365, "through")],
+    ),
+    (
+        "The investigators plan to recruit up to 25 patients with type 1 diabetes (T1D) being evaluated for a "
+        "living donor kidney transplantation.",
+        [],
+    ),
+    ("5mL of seasonal H1N1, H3N2 and B influenza antigens each), as measured by haemagglutination inhibition.", []),
+    (
+        "A third optional biopsy after completion of 4 weeks of therapy (between C1D28 and C2D7) may be collected.",
+        [("4 weeks", [28], None, None, "point")],
     ),
     ("Baseline characteristics were measured in 20 participants.", []),
     ("The 2 x 10^6 cells/kg dose was well tolerated in Phase 2.", []),

@@ -44,15 +44,41 @@ def test_glued_capitals_need_their_case():
         ("unit", "M"),
         ("num", "6"),
         ("glue", "and"),
-        ("word", "m"),
-        ("num", "6"),
+        ("word", "m6"),  # a name, as "T1D" or "IL2" (see test_glued_names_are_words)
         ("sep", ","),
         ("unit", "W"),
         ("num", "12"),
         ("glue", "and"),
-        ("word", "w"),
-        ("num", "12"),
+        ("word", "w12"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AZD6738 Days 1-7", [("word", "AZD6738"), ("unit", "Days"), ("num", "1"), ("weak", "-"), ("num", "7")]),
+        ("75 mg/m2 days", [("num", "75"), ("word", "mg"), ("sep", "/"), ("word", "m2"), ("unit", "days")]),
+        ("COVID19, CD34+ T1D", [("word", "COVID19"), ("sep", ","), ("word", "CD34"), ("sep", "+"), ("word", "T1D")]),
+        ("H1N1 W4D1", [("word", "H1N1"), ("word", "W4D1")]),  # a one-letter unit before a name is part of it
+        # A long word before digits lost its space; a unit or keyword keeps its number; "x3" is "x 3".
+        ("administration12weeks", [("word", "administration"), ("num", "12"), ("unit", "weeks")]),
+        (
+            "Day1 to12 D28 x3",
+            [
+                ("unit", "Day"),
+                ("num", "1"),
+                ("weak", "to"),
+                ("num", "12"),
+                ("unit", "D"),
+                ("num", "28"),
+                ("word", "x"),
+                ("num", "3"),
+            ],
+        ),
+    ],
+)
+def test_glued_names_are_words(text, expected):
+    assert [(t.kind, text[t.start : t.end]) for t in tokenize(text)] == expected
 
 
 def test_scan_without_words_leaves_none_where_words_stand():
@@ -90,6 +116,7 @@ def _same_on_both_paths(text: str) -> None:
 #: Time words in both cases, digits, separators, plain non-ASCII letters and signs, and letters ``fold`` refuses.
 TIME_ALPHABET = "dDwWmMhHyYaeknorstu0123456789 ,.;-–/()+±≥×\n\u00a0éÉàÀíÍαΑıſµİ"
 TIME_WORDS = ["day", "Days", "week", "WEEKS", "month", "D28", "W12", "M6", "hours", "yr", "twice", "weekly", "3w5"]
+TIME_WORDS += ["AZD6738", "H1N1", "W4D1", "x3", "administration12", "Day1", "to12", "mg/m2"]
 
 
 @settings(max_examples=300, deadline=None)
