@@ -1,8 +1,9 @@
 """Running the pipeline over a stream of records without ever stopping on a bad one.
 
 Records go through ``nlp.pipe`` in batches (in worker processes when ``n_process`` > 1). spaCy drops a
-document whose processing fails (the error handler ignores it); such a record is then run again alone to
-learn the reason, which becomes an error row. With a time limit (:mod:`extractor.time_limit`) a record
+document whose processing fails, after handing it with the exception to the error handler, which keeps
+the reason for the record's error row; a record dropped without one (spaCy's own workers, a component that
+takes whole batches) is run again alone to learn it. With a time limit (:mod:`extractor.time_limit`) a record
 that overruns it becomes an error row too, and the batch goes on with the next.
 """
 
@@ -51,6 +52,11 @@ def overran(record: Record, seconds: float, stage: str = "process") -> ReadError
     return ReadError(record.source, reason, record.id, stage)
 
 
+def failed(record: Record, exc: Exception) -> ReadError:
+    """The error row of a record whose processing raised ``exc``."""
+    return ReadError(record.source, f"processing failed: {type(exc).__name__}: {exc}", record.id, "process")
+
+
 def process_one(nlp: Language, record: Record, seconds: float | None = None) -> Processed | ReadError:
     """Process a single record (within ``seconds``, if given), turning any failure into an error row."""
     nlp.set_error_handler(raise_error)  # here a failure must surface, to be reported
@@ -62,7 +68,7 @@ def process_one(nlp: Language, record: Record, seconds: float | None = None) -> 
     except RecordTimeout:
         return overran(record, seconds or 0)
     except Exception as exc:  # a bad record must never stop the batch
-        return ReadError(record.source, f"processing failed: {type(exc).__name__}: {exc}", record.id, "process")
+        return failed(record, exc)
     finally:
         nlp.set_error_handler(ignore_error)
 
@@ -76,37 +82,54 @@ def _one_doc_at_a_time(nlp: Language) -> bool:
 def _pipe(
     nlp: Language, records: list[Record], n_process: int, batch_size: int, seconds: float | None
 ) -> tuple[dict[int, Doc], dict[int, ReadError]]:
-    """Docs of the records ``nlp.pipe`` processed, and error rows of those that overran ``seconds``, by
-    index in ``records``; a record in neither (spaCy's error handler dropped it) is to be retried alone."""
+    """Docs of the records ``nlp.pipe`` processed, and error rows of those that failed or overran
+    ``seconds``, by index in ``records``; a record in neither (dropped, its reason unknown here) is to be
+    retried alone."""
     done: dict[int, Doc] = {}
-    overrun: dict[int, ReadError] = {}
+    errors: dict[int, ReadError] = {}
     if n_process != 1:
         seconds = None  # spaCy's own worker processes: the time here is not one record's
     pulled = [0]  # index of the record spaCy last took from the stream: the one in progress
+    made: dict[int, int] = {}  # id of each Doc made -> its record's index (looked up while it is alive)
 
     def stream(first: int) -> Iterator[tuple[Doc, int]]:
         for i in range(first, len(records)):
             pulled[0] = i
-            yield _record_doc(nlp, records[i]), i
+            doc = _record_doc(nlp, records[i])
+            made[id(doc)] = i
+            yield doc, i
 
-    start = 0
-    while start < len(records):
-        try:
-            docs = iter(nlp.pipe(stream(start), as_tuples=True, n_process=n_process, batch_size=batch_size))
-            while True:
-                with time_limit(seconds):  # one record's time: spaCy takes the next only when this one is done
-                    doc, i = next(docs)
-                done[i] = doc
-        except StopIteration:
-            break
-        except RecordTimeout:
-            if not _one_doc_at_a_time(nlp):
-                break  # a component took a whole batch at once: which record overran is not known
-            overrun[pulled[0]] = overran(records[pulled[0]], seconds or 0)
-            start = pulled[0] + 1  # and on with a new stream after it
-        except Exception:  # a worker died: what is not done is retried one by one
-            break
-    return done, overrun
+    def keep_reason(name: str, component: object, docs: list[Doc], exc: Exception) -> None:
+        # Called by spaCy for a Doc it then drops: its error row now, rather than a second run of it alone
+        # (a record built to fail late would cost twice). A whole batch that failed is left to the retry.
+        if len(docs) == 1 and id(docs[0]) in made:
+            i = made[id(docs[0])]
+            errors[i] = failed(records[i], exc)
+
+    if n_process == 1:
+        nlp.set_error_handler(keep_reason)
+
+    try:
+        start = 0
+        while start < len(records):
+            try:
+                docs = iter(nlp.pipe(stream(start), as_tuples=True, n_process=n_process, batch_size=batch_size))
+                while True:
+                    with time_limit(seconds):  # one record's time: spaCy takes the next only when this one is done
+                        doc, i = next(docs)
+                    done[i] = doc
+            except StopIteration:
+                break
+            except RecordTimeout:
+                if not _one_doc_at_a_time(nlp):
+                    break  # a component took a whole batch at once: which record overran is not known
+                errors[pulled[0]] = overran(records[pulled[0]], seconds or 0)
+                start = pulled[0] + 1  # and on with a new stream after it
+            except Exception:  # a worker died: what is not done is retried one by one
+                break
+    finally:
+        nlp.set_error_handler(ignore_error)  # as process_records runs it
+    return done, errors
 
 
 def process_records(
@@ -126,7 +149,7 @@ def process_records(
         if not chunk:
             return
         records = [r for r in chunk if isinstance(r, Record) and len(r.text) <= nlp.max_length]
-        done, overrun = _pipe(nlp, records, n_process, batch_size, seconds) if records else ({}, {})
+        done, errors = _pipe(nlp, records, n_process, batch_size, seconds) if records else ({}, {})
         index = {id(r): i for i, r in enumerate(records)}
         for item in chunk:
             if isinstance(item, ReadError):
@@ -135,7 +158,7 @@ def process_records(
             i = index.get(id(item))
             if i is not None and i in done:
                 yield Processed(item, done[i])
-            elif i is not None and i in overrun:
-                yield overrun[i]
+            elif i is not None and i in errors:
+                yield errors[i]
             else:
                 yield process_one(nlp, item, seconds)

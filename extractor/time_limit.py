@@ -5,9 +5,9 @@ ClinicalTrials.gov texts, once the pipeline is warm); texts built to be slow (``
 take 30-100 s near 3,000,000 characters, the longest text the pipeline takes, and shapes no one has found
 yet may take longer. The limit is a real-time timer (``SIGALRM``) whose handler raises
 :class:`RecordTimeout` at the next Python instruction, which also stops a regular expression in the middle
-of its search. Signals reach only the main thread of a process, and Windows has no such timer: elsewhere
-(a Dask worker's task thread, a thread of the caller's) :func:`time_limit` does not limit anything, and
-:func:`can_limit_time` says so beforehand.
+of its search, and again every :data:`AGAIN_SECONDS` until the block ends. Signals reach only the main
+thread of a process, and Windows has no such timer: elsewhere (a Dask worker's task thread, a thread of the
+caller's) :func:`time_limit` does not limit anything, and :func:`can_limit_time` says so beforehand.
 """
 
 from __future__ import annotations
@@ -25,7 +25,11 @@ class RecordTimeout(BaseException):
     failure of the record's text and goes on."""
 
 
-_state = {"armed": False, "overruns": 0}
+_state = {"armed": False, "fired": False, "overruns": 0}
+#: Once a limit has run out, the timer rings again this often until the block ends: the first
+#: :class:`RecordTimeout` may be raised where Python swallows it (in a ``__del__`` or a weak reference's
+#: callback that the signal happened to interrupt, which only prints it), and the record must still stop.
+AGAIN_SECONDS = 0.1
 #: Limits this long or longer (infinity included) limit nothing; the timer would overflow on some.
 NO_LIMIT = 1e8
 
@@ -46,10 +50,13 @@ def _limits(seconds: float | None) -> bool:
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    # A signal already on its way when the block ended finds the limit disarmed and is dropped.
-    if _state["armed"]:
-        _state["armed"] = False
-        _state["overruns"] += 1
+    # A signal already on its way when the block ended finds the limit disarmed and is dropped; one that
+    # comes as the block's __exit__ starts, before it disarms, too: raised there, it would leave the
+    # timer ringing after the block.
+    if _state["armed"] and (frame is None or frame.f_code is not _EXIT_CODE):
+        if not _state["fired"]:
+            _state["fired"] = True
+            _state["overruns"] += 1
         raise RecordTimeout
 
 
@@ -89,8 +96,8 @@ class time_limit:  # noqa: N801 - used as a function, like contextlib's context 
         self.active = True
         handler = signal.getsignal(signal.SIGALRM)
         self.previous = handler if handler is _on_alarm else signal.signal(signal.SIGALRM, _on_alarm)
-        _state["armed"] = True
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        _state["armed"], _state["fired"] = True, False
+        signal.setitimer(signal.ITIMER_REAL, seconds, AGAIN_SECONDS)
 
     def __exit__(self, *exc: object) -> None:
         if self.active:
@@ -98,3 +105,6 @@ class time_limit:  # noqa: N801 - used as a function, like contextlib's context 
             signal.setitimer(signal.ITIMER_REAL, 0)
             if self.previous is not _on_alarm:
                 signal.signal(signal.SIGALRM, self.previous)  # type: ignore[arg-type]
+
+
+_EXIT_CODE = time_limit.__exit__.__code__

@@ -183,6 +183,28 @@ def test_a_one_line_record_full_of_facts_gives_output_in_proportion(tmp_path):
     assert written < 4 * MAX_SENTENCE_CHARS * len(facts), written  # the fact table, doses and routes: about 3
 
 
+def test_a_record_with_more_facts_than_the_cap_is_an_error_row_and_the_run_goes_on(tmp_path, monkeypatch):
+    # The cap (10,000; real records: a few hundred) bounds what one record holds in memory; lowered here so
+    # that a small record reaches it.
+    from extractor.pipeline import fact_spans
+
+    monkeypatch.setattr(fact_spans, "MAX_FACTS", 20)
+    doses = ", ".join(f"compound-{i} {i + 1} mg/kg intravenously" for i in range(30))
+    lines = [
+        {"id": "NCT00000001", "text": "Participants receive 5 mg/kg of compound-1 intravenously."},
+        {"id": "NCT00000002", "text": f"Participants receive {doses}."},
+        {"id": "NCT00000003", "text": "Participants receive 2 mg/kg of compound-2 orally."},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    summary = run_extraction(load(), [source], tmp_path / "out", fmt="csv")
+    assert (summary.records, summary.errors) == (2, 1)
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert errors[["record_id", "stage"]].values.tolist() == [["NCT00000002", "process"]]
+    assert "yields more than 20 facts" in errors["reason"][0]
+    assert sorted(pd.read_csv(tmp_path / "out" / "facts.csv")["doc_id"].unique()) == ["NCT00000001", "NCT00000003"]
+
+
 def test_a_corrupted_line_in_2000_records_is_one_error_row(tmp_path):
     source = write_jsonl(tmp_path / "records.jsonl", 2000, corrupt={1234})
     summary = run_extraction(load(), [source], tmp_path / "out", fmt="parquet")

@@ -18,6 +18,16 @@ from extractor.normalize.caseless import fold
 from extractor.pipeline.scope import doc_text, section_labels, section_name, sentence_scope
 from extractor.pipeline.sentences import doc_fold
 
+#: Facts one record may yield. Real records yield a few hundred at most (304 in 3,698 records of ../shared,
+#: see benchmarks/README.md); a text that yields more is a table or list far beyond any trial record, and
+#: every fact holds ~5 KB (span, attributes, rows) until its record's rows are written: the cap bounds a
+#: record's memory.
+MAX_FACTS = 10_000
+
+
+class TooManyFacts(ValueError):
+    """A record yields more than :data:`MAX_FACTS` facts; it becomes an error row."""
+
 
 class Sentence(NamedTuple):
     """A sentence as components read it: its text and where it lies (token and character offsets).
@@ -64,7 +74,8 @@ def scoped_sentences(doc: Doc, label: str) -> Iterator[Sentence]:
 def add_fact(doc: Doc, start: int, end: int, label: str, rule: str, **attrs: Any) -> Span | None:
     """Add a fact span covering characters [start, end) of ``doc`` (expanded to whole tokens).
 
-    Returns None where the range holds no token or repeats a fact of the same label already added.
+    Returns None where the range holds no token or repeats a fact of the same label already added. Raises
+    :class:`TooManyFacts` beyond :data:`MAX_FACTS` facts.
     """
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not span.text.strip():
@@ -73,6 +84,8 @@ def add_fact(doc: Doc, start: int, end: int, label: str, rule: str, **attrs: Any
     keys = _fact_keys(doc, group)
     if (label, span.start, span.end) in keys:
         return None
+    if len(keys) >= MAX_FACTS:
+        raise TooManyFacts(f"the record yields more than {MAX_FACTS:,} facts (trial records: a few hundred)")
     span._.rule = rule
     span._.section = section_name(doc, span.start_char)
     for name, value in attrs.items():
