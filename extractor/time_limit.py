@@ -13,10 +13,12 @@ caller's) :func:`time_limit` does not limit anything, and :func:`can_limit_time`
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 
 class RecordTimeout(BaseException):
@@ -25,7 +27,8 @@ class RecordTimeout(BaseException):
     failure of the record's text and goes on."""
 
 
-_state = {"armed": False, "fired": False, "overruns": 0}
+# armed: a limit is running; fired: it ran out; block: the frame running the ``with`` statement.
+_state: dict[str, Any] = {"armed": False, "fired": False, "block": None, "overruns": 0}
 #: Once a limit has run out, the timer rings again this often until the block ends: the first
 #: :class:`RecordTimeout` may be raised where Python swallows it (in a ``__del__`` or a weak reference's
 #: callback that the signal happened to interrupt, which only prints it), and the record must still stop.
@@ -50,14 +53,27 @@ def _limits(seconds: float | None) -> bool:
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    # A signal already on its way when the block ended finds the limit disarmed and is dropped; one that
-    # comes as the block's __exit__ starts, before it disarms, too: raised there, it would leave the
-    # timer ringing after the block.
-    if _state["armed"] and (frame is None or frame.f_code is not _EXIT_CODE):
+    # Raised only inside what the block calls. Between the end of that call and the end of __exit__ the
+    # signal waits for the next ring (__exit__ then stops it): raised there, the exception would leave
+    # the block without __exit__, or __exit__ half done, and the timer ringing after the block.
+    if _state["armed"] and _called_from_block(frame):
         if not _state["fired"]:
             _state["fired"] = True
             _state["overruns"] += 1
         raise RecordTimeout
+
+
+def _called_from_block(frame: FrameType | None) -> bool:
+    """Whether ``frame`` runs in a call made from the limited block (not the block's own frame, nor
+    ``time_limit.__exit__``)."""
+    if frame is None or frame.f_code is _EXIT_CODE:
+        return False
+    block, caller = _state["block"], frame.f_back
+    while caller is not None:
+        if caller is block:
+            return True
+        caller = caller.f_back
+    return False
 
 
 @contextmanager
@@ -76,7 +92,8 @@ def limits_handled(seconds: float | None) -> Iterator[None]:
 
 class time_limit:  # noqa: N801 - used as a function, like contextlib's context managers
     """Raise :class:`RecordTimeout` inside the ``with`` block once it has run ``seconds`` (None, 0 or
-    ``NO_LIMIT`` and above: no limit; nothing is limited where :func:`can_limit_time` is False).
+    ``NO_LIMIT`` and above: no limit; nothing is limited where :func:`can_limit_time` is False). What is
+    stopped is what the block calls: a block is one call (``next(docs)``, ``nlp(doc)``, ``rows(item)``).
 
     A class rather than a generator-based context manager: it is entered twice a record, and costs a
     little less so (10-12 against 12-16 µs inside :func:`limits_handled`, timeit).
@@ -96,6 +113,7 @@ class time_limit:  # noqa: N801 - used as a function, like contextlib's context 
         self.active = True
         handler = signal.getsignal(signal.SIGALRM)
         self.previous = handler if handler is _on_alarm else signal.signal(signal.SIGALRM, _on_alarm)
+        _state["block"] = sys._getframe(1)
         _state["armed"], _state["fired"] = True, False
         signal.setitimer(signal.ITIMER_REAL, seconds, AGAIN_SECONDS)
 
@@ -103,6 +121,7 @@ class time_limit:  # noqa: N801 - used as a function, like contextlib's context 
         if self.active:
             _state["armed"] = False
             signal.setitimer(signal.ITIMER_REAL, 0)
+            _state["block"] = None  # the frame is not kept alive
             if self.previous is not _on_alarm:
                 signal.signal(signal.SIGALRM, self.previous)  # type: ignore[arg-type]
 

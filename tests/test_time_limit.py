@@ -90,9 +90,13 @@ def test_a_block_that_overruns_is_stopped_near_its_limit():
 
 def test_a_regular_expression_is_stopped_in_the_middle_of_its_search():
     """A nested quantifier that would search for hours: the timer stops the engine itself."""
+
+    def search() -> re.Match[str] | None:  # a block is a call (the limit stops what the block calls)
+        return re.match(r"(a+)+b", "a" * 40)
+
     started = time.monotonic()
     with pytest.raises(RecordTimeout), time_limit(LIMIT):
-        re.match(r"(a+)+b", "a" * 40)
+        search()
     assert time.monotonic() - started < LIMIT + 1
 
 
@@ -116,22 +120,26 @@ def test_a_limit_whose_first_exception_is_swallowed_still_stops_the_block():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_a_signal_as_the_block_ends_does_not_raise_from_its_exit():
-    """The timer rings again after the limit; one that comes as ``__exit__`` starts must not raise there, or
-    the block would be left with its timer still ringing."""
+def test_the_timer_raises_only_in_what_the_block_calls():
+    """The timer rings again after the limit until ``__exit__`` stops it. A ring in the block's own frame
+    (its call has returned: the block is ending) or in ``__exit__`` must not raise, or the exception would
+    leave the block with its timer still ringing; a ring in anything the block calls raises."""
     from types import SimpleNamespace
 
     from extractor import time_limit as module
 
-    exiting = SimpleNamespace(f_code=time_limit.__exit__.__code__)
-    elsewhere = SimpleNamespace(f_code=_busy.__code__)
-    module._state["armed"] = True
+    block = SimpleNamespace(f_code=_busy.__code__, f_back=None)
+    called = SimpleNamespace(f_code=_busy.__code__, f_back=SimpleNamespace(f_code=_busy.__code__, f_back=block))
+    exiting = SimpleNamespace(f_code=time_limit.__exit__.__code__, f_back=block)
+    elsewhere = SimpleNamespace(f_code=_busy.__code__, f_back=None)
+    module._state.update(armed=True, block=block)
     try:
-        module._on_alarm(signal.SIGALRM, exiting)  # type: ignore[arg-type]
+        for frame in (block, exiting, elsewhere, None):
+            module._on_alarm(signal.SIGALRM, frame)  # type: ignore[arg-type]
         with pytest.raises(RecordTimeout):
-            module._on_alarm(signal.SIGALRM, elsewhere)  # type: ignore[arg-type]
+            module._on_alarm(signal.SIGALRM, called)  # type: ignore[arg-type]
     finally:
-        module._state["armed"] = False
+        module._state.update(armed=False, block=None)
 
 
 @pytest.mark.parametrize("seconds", [None, 0, float("inf")])
