@@ -2,10 +2,10 @@
 
 Real records take at most ~0.2 s (the slowest of the 1,507 cell-therapy records and of the 200 largest
 ClinicalTrials.gov texts, once the pipeline is warm); texts built to be slow (``benchmarks/worst_cases.py``)
-take 30-100 s near 3,000,000 characters, the longest text the pipeline takes, and shapes no one has found
-yet may take longer. The limit is a real-time timer (``SIGALRM``) whose handler raises
-:class:`RecordTimeout` at the next Python instruction, which also stops a regular expression in the middle
-of its search, and again every :data:`AGAIN_SECONDS` until the block ends. Signals reach only the main
+take 14-56 s near 3,000,000 characters, the longest text the pipeline takes, and shapes no one has found
+yet may take longer. The limit is a real-time timer (``SIGALRM``) whose handler raises :class:`RecordTimeout`
+at the next Python instruction of what the limited block calls, which also stops a regular expression in the
+middle of its search, and again every :data:`AGAIN_SECONDS` until the block ends. Signals reach only the main
 thread of a process, and Windows has no such timer: elsewhere (a Dask worker's task thread, a thread of the
 caller's) :func:`time_limit` does not limit anything, and :func:`can_limit_time` says so beforehand.
 """
